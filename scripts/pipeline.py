@@ -1,0 +1,139 @@
+"""The two things the tooling does, end to end: check and build.
+
+    load    files -> taxonomy + studies (+ problems from reading)
+    verify  studies -> problems (schema, meaning, body, across studies)
+    render  taxonomy + studies + README text -> every generated file's content
+    compare / write
+
+The generated files are views/ and exports/ (owned entirely by the build: files there that
+the build does not produce are stale), schema/study.schema.json and the marked sections of
+README.md.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts import checks, derived, records, schema, taxonomy as taxonomy_module
+from scripts.cache import ParseCache
+from scripts.files import write_text_atomic
+from scripts.layout import Layout
+from scripts.problems import Problem
+from scripts.records import Study
+from scripts.render import exports, readme, views
+from scripts.taxonomy import Taxonomy
+from scripts.validate import compile_schema
+
+
+@dataclass
+class Loaded:
+    taxonomy: Taxonomy | None
+    studies: list[Study]
+    problems: list[Problem] = field(default_factory=list)
+    schema: dict | None = None
+
+
+def load(layout: Layout) -> Loaded:
+    taxonomy, problems = taxonomy_module.load(layout.taxonomy, layout.rel(layout.taxonomy))
+    if taxonomy is None:
+        return Loaded(None, [], problems)
+    cache = ParseCache(layout.cache)
+    studies, read_problems = records.load_studies(layout, cache)
+    cache.save()
+    return Loaded(taxonomy, studies, problems + read_problems, schema.study_schema(taxonomy))
+
+
+def verify(loaded: Loaded, today: _dt.date) -> list[Problem]:
+    if loaded.taxonomy is None:
+        return []
+    validate = compile_schema(loaded.schema)
+    return checks.check_all(loaded.studies, loaded.taxonomy, validate, today)
+
+
+def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Problem]]:
+    """Every generated file's path and content; README problems if its markers are broken."""
+    taxonomy = loaded.taxonomy
+    entries = derived.entries(loaded.studies, taxonomy)
+    out: dict[Path, str] = {
+        layout.schema: json.dumps(loaded.schema, indent=2, ensure_ascii=False) + "\n",
+    }
+    for name, text in views.render(taxonomy, entries).items():
+        out[layout.views / name] = text
+    for name, text in exports.render(entries, taxonomy, schema.canonical_keys(loaded.schema)).items():
+        out[layout.exports / name] = text
+    readme_rel = layout.rel(layout.readme)
+    try:
+        current = layout.readme.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return out, [Problem(readme_rel, 1, 1, "E502", f"cannot read README.md: {err}")]
+    spliced, problems = readme.splice(current, readme.render(taxonomy, entries), readme_rel)
+    if spliced is not None:
+        out[layout.readme] = spliced
+    return out, problems
+
+
+def _owned(layout: Layout) -> list[Path]:
+    """Files that exist in the folders the build owns."""
+    found = []
+    for folder in (layout.views, layout.exports):
+        if folder.is_dir():
+            found += [p for p in folder.rglob("*") if p.is_file()]
+    return sorted(found)
+
+
+def stale(layout: Layout, outputs: dict[Path, str]) -> list[Problem]:
+    problems = []
+    for path, text in sorted(outputs.items()):
+        try:
+            current = path.read_bytes()
+        except OSError:
+            current = None
+        if current != text.encode("utf-8"):
+            what = "is missing" if current is None else "is out of date"
+            problems.append(Problem(layout.rel(path), 1, 1, "E501", f"generated file {what}; run `make` and commit the result"))
+    for path in _owned(layout):
+        if path not in outputs:
+            problems.append(Problem(layout.rel(path), 1, 1, "E501", "file in a generated folder is not produced by the build; run `make` to remove it"))
+    return problems
+
+
+def write(layout: Layout, outputs: dict[Path, str]) -> list[Path]:
+    """Write what changed, remove what the build no longer produces; return the paths touched."""
+    touched = []
+    for path, text in sorted(outputs.items()):
+        try:
+            unchanged = path.read_bytes() == text.encode("utf-8")
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            write_text_atomic(path, text)
+            touched.append(path)
+    for path in _owned(layout):
+        if path not in outputs:
+            path.unlink()
+            touched.append(path)
+    return touched
+
+
+def check(layout: Layout, today: _dt.date, generated: bool = True) -> list[Problem]:
+    """Every problem in the repository; generated files are compared only when records are sound."""
+    loaded = load(layout)
+    problems = loaded.problems + verify(loaded, today)
+    if generated and not problems:
+        outputs, render_problems = render(layout, loaded)
+        problems += render_problems or stale(layout, outputs)
+    return sorted(problems)
+
+
+def build(layout: Layout, today: _dt.date) -> tuple[list[Problem], list[Path]]:
+    """Regenerate everything, unless a record has problems (views of broken records would lie)."""
+    loaded = load(layout)
+    problems = loaded.problems + verify(loaded, today)
+    if problems:
+        return sorted(problems), []
+    outputs, render_problems = render(layout, loaded)
+    if render_problems:
+        return sorted(render_problems), []
+    return [], write(layout, outputs)

@@ -1,0 +1,142 @@
+"""Files to records: read every study under studies/, keep what the checks and views need.
+
+A Study holds the front matter as plain data, where the front matter starts in the file (so a
+problem's line can be found later) and the outline of the body (level-2 headings with their
+lines, and the Summary text). The body itself is not kept, so memory stays small per study.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import frontmatter, yamlload
+from scripts.cache import ParseCache
+from scripts.layout import Layout
+from scripts.problems import Failure, Problem
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+    line: int  # in the file
+    has_text: bool
+
+
+@dataclass
+class Study:
+    path: Path
+    rel: str
+    data: dict
+    front_line: int  # add to a front-matter line number to get the file line
+    body_line: int  # file line of the body's first line
+    headings: tuple[Heading, ...]
+    summary: str
+
+    @property
+    def id(self) -> str:
+        return self.data.get("id") if isinstance(self.data.get("id"), str) else self.path.stem
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def cached(self) -> tuple:
+        """The parsed parts, as plain values for the parse cache."""
+        return (self.data, self.front_line, self.body_line,
+                tuple((h.title, h.line, h.has_text) for h in self.headings), self.summary)
+
+    @classmethod
+    def from_cached(cls, path: Path, rel: str, value: tuple) -> "Study":
+        data, front_line, body_line, headings, summary = value
+        return cls(path=path, rel=rel, data=data, front_line=front_line, body_line=body_line,
+                   headings=tuple(Heading(*h) for h in headings), summary=summary)
+
+    def front_text(self) -> str:
+        """Read the front matter again; used only to locate problems."""
+        text = frontmatter.decode(self.path.read_bytes())
+        split = frontmatter.split(text) if isinstance(text, str) else text
+        return split.front if isinstance(split, frontmatter.Split) else ""
+
+
+def outline(body: str, first_line: int) -> tuple[tuple[Heading, ...], str]:
+    """Level-2 headings with whether text follows them, and the text of `## Summary`."""
+    headings: list[Heading] = []
+    summary: list[str] = []
+    current: list | None = None  # [title, line, has_text]
+    in_fence = False
+    lines = body.split("\n")
+    for offset, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _HEADING.match(line)
+        if match and len(match.group(1)) <= 2:
+            if current:
+                headings.append(Heading(*current))
+            current = [match.group(2).strip(), first_line + offset, False] if len(match.group(1)) == 2 else None
+            continue
+        if current is not None and line.strip() and not (match and not in_fence):
+            current[2] = True
+            if current[0].lower() == "summary":
+                summary.append(line.strip())
+    if current:
+        headings.append(Heading(*current))
+    return tuple(headings), " ".join(summary)
+
+
+def read_study(path: Path, layout: Layout, cache: ParseCache | None = None) -> Study | Problem:
+    rel = layout.rel(path)
+    if path.is_symlink():
+        target = path.resolve()
+        root = layout.root.resolve()
+        if root not in target.parents:
+            return Problem(rel, 1, 1, "E113", f"symbolic link to {target} leaves the repository")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return Problem(rel, 1, 1, "E101", f"cannot read the file: {err.strerror or err}")
+    key = cache.key(raw) if cache is not None else None
+    if key is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return Study.from_cached(path, rel, hit)
+    text = frontmatter.decode(raw)
+    if isinstance(text, Failure):
+        return text.at(rel)
+    split = frontmatter.split(text)
+    if isinstance(split, Failure):
+        return split.at(rel)
+    data = yamlload.load(split.front)
+    if isinstance(data, Failure):
+        return data.at(rel, split.front_line)
+    if not isinstance(data, dict):
+        return Problem(rel, split.front_line + 1, 1, "E112", f"the front matter must be a mapping of keys to values, found {type(data).__name__}")
+    headings, summary = outline(split.body, split.body_line + 1)
+    study = Study(
+        path=path, rel=rel, data=data, front_line=split.front_line, body_line=split.body_line + 1,
+        headings=headings, summary=summary,
+    )
+    if key is not None:
+        cache.put(key, study.cached())
+    return study
+
+
+def study_paths(layout: Layout) -> list[Path]:
+    if not layout.studies.is_dir():
+        return []
+    return sorted(p for p in layout.studies.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+
+
+def load_studies(layout: Layout, cache: ParseCache | None = None) -> tuple[list[Study], list[Problem]]:
+    studies: list[Study] = []
+    problems: list[Problem] = []
+    for path in study_paths(layout):
+        loaded = read_study(path, layout, cache)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+        else:
+            studies.append(loaded)
+    return studies, problems

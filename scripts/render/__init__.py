@@ -1,0 +1,1 @@
+"""Renderers: records (already loaded and checked) to text. Nothing here reads files."""

@@ -1,0 +1,91 @@
+"""Every error code has a failing fixture that produces exactly that code, with a line; the
+valid fixtures produce none."""
+from __future__ import annotations
+
+import pytest
+
+from scripts import pipeline
+from scripts.problems import CODES
+from tests.conftest import INVALID, TODAY, VALID
+
+# Fixtures whose defect necessarily brings a second code along.
+ALSO_EXPECTED = {
+    # ids equal file names, so two equal ids in one folder always mean one id differs from its file.
+    "e302-duplicate-id": {"E301"},
+}
+# Codes exercised by building the bad input inside a test, not by a committed file:
+# E101 (a directory named *.md), E111 (an oversized file), E113 (a symlink out of the tree) in
+# test_records.py; E501 and E502 in test_pipeline.py and test_readme.py; E601 in test_taxonomy.py.
+BUILT_IN_TESTS = {"E101", "E111", "E113", "E501", "E502", "E601"}
+
+INVALID_CASES = sorted(INVALID.iterdir())
+
+
+def expected_code(path) -> str:
+    return path.name.split("-", 1)[0].upper()
+
+
+@pytest.mark.parametrize("fixture", INVALID_CASES, ids=lambda p: p.name)
+def test_invalid_fixture_reports_its_code(make_repo, fixture):
+    layout = make_repo(fixture)
+    problems = pipeline.check(layout, TODAY)
+    codes = {p.code for p in problems}
+    name = fixture.name.removesuffix(".md")
+    assert codes == {expected_code(fixture)} | ALSO_EXPECTED.get(name, set()), [p.format() for p in problems]
+    for problem in problems:
+        assert problem.path.startswith("studies/")
+        assert problem.line >= 1, problem.format()
+        assert problem.message
+
+
+def test_every_code_has_a_failing_example():
+    covered = {expected_code(p) for p in INVALID_CASES} | BUILT_IN_TESTS
+    assert set(CODES) <= covered, sorted(set(CODES) - covered)
+
+
+@pytest.mark.parametrize("fixture", sorted(VALID.iterdir()), ids=lambda p: p.name)
+def test_valid_fixture_alone_has_no_record_problems(make_repo, fixture):
+    # fixture-full links to fixture-minimal, so the minimal record travels with it.
+    layout = make_repo(fixture, VALID / "fixture-minimal.md") if fixture.name != "fixture-minimal.md" else make_repo(fixture)
+    loaded = pipeline.load(layout)
+    assert loaded.problems == []
+    assert pipeline.verify(loaded, TODAY) == []
+
+
+def test_all_valid_fixtures_build_and_then_check_clean(make_repo):
+    layout = make_repo(VALID)
+    problems, touched = pipeline.build(layout, TODAY)
+    assert problems == [] and touched
+    assert pipeline.check(layout, TODAY) == []
+
+
+def test_problem_lines_point_at_the_offending_key(make_repo):
+    layout = make_repo(INVALID / "e204-unknown-term.md")
+    [problem] = pipeline.check(layout, TODAY)
+    text = (layout.studies / "e204-unknown-term.md").read_text().splitlines()
+    assert "prompt_only" in text[problem.line - 1]
+    assert text[problem.line - 1][problem.col - 1 :].startswith("prompt_only")
+    assert "did you mean 'prompt-only'" in problem.message
+
+
+def test_unknown_key_suggests_the_near_field(make_repo):
+    layout = make_repo(INVALID / "e201-unknown-key.md")
+    [problem] = pipeline.check(layout, TODAY)
+    assert "did you mean 'short_name'" in problem.message
+    assert (layout.studies / "e201-unknown-key.md").read_text().splitlines()[problem.line - 1].startswith("shortname:")
+
+
+def test_all_problems_of_all_files_in_one_run(make_repo):
+    layout = make_repo(*INVALID_CASES)
+    problems = pipeline.check(layout, TODAY)
+    assert {p.code for p in problems} >= {expected_code(p) for p in INVALID_CASES}
+
+
+def test_crlf_and_bom_lines_match_plain_file(make_repo, tmp_path):
+    """A problem in a CRLF + BOM file is reported at the same line as in the plain file."""
+    plain = (INVALID / "e204-unknown-term.md").read_text()
+    crlf = tmp_path / "e204-unknown-term.md"
+    crlf.write_bytes(b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode())
+    [a] = pipeline.check(make_repo(INVALID / "e204-unknown-term.md"), TODAY)
+    [b] = pipeline.check(make_repo(crlf), TODAY)
+    assert (a.line, a.col, a.code) == (b.line, b.col, b.code)
