@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements-installed
 N      ?= 10000
 
-.PHONY: all build check test bench clean-venv
+.PHONY: all build check test bench query fmt new card clean-venv
 
 all: build
 
@@ -27,6 +27,20 @@ test: $(STAMP)  ## run the test suite
 
 bench: $(STAMP)  ## time check and build on N synthetic studies against the parse floor
 	@$(PY) -m scripts bench -n $(N)
+
+new: $(STAMP)  ## start a study: make new ID=<id> [ARXIV=<arxiv id>]
+	@test -n "$(ID)" || { echo "usage: make new ID=<kebab-case-id> [ARXIV=<arxiv id>]"; exit 2; }
+	@$(PY) -m scripts new "$(ID)" $(if $(ARXIV),--arxiv "$(ARXIV)")
+
+card: $(STAMP)  ## check a release card and list what it leaves undisclosed: make card CARD=<path>
+	@test -n "$(CARD)" || { echo "usage: make card CARD=<path to a card made from templates/release-card.md>"; exit 2; }
+	@$(PY) -m scripts card "$(CARD)"
+
+fmt: $(STAMP)  ## rewrite study front matter into canonical key order and layout
+	@$(PY) -m scripts fmt
+
+query: $(STAMP)  ## filter studies: make query Q='feedback=execution year>=2025' [JSON=1]
+	@$(PY) -m scripts query $(if $(JSON),--json) $(Q)
 
 clean-venv:
 	rm -rf $(VENV)

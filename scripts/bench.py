@@ -48,6 +48,7 @@ def synthesize(source: Layout, target: Path, n: int) -> int:
     (target / "studies").mkdir(parents=True)
     shutil.copy(source.taxonomy, target / "taxonomy.yaml")
     shutil.copy(source.readme, target / "README.md")
+    shutil.copy(source.contributing, target / "CONTRIBUTING.md")
     index_of = {data["id"]: i for i, (data, _) in enumerate(templates)}
     count = len(templates)
     for i in range(n):

@@ -35,6 +35,18 @@ class Layout:
         return self.root / "exports"
 
     @property
+    def template(self) -> Path:
+        return self.root / "templates" / "study.md"
+
+    @property
+    def card_template(self) -> Path:
+        return self.root / "templates" / "release-card.md"
+
+    @property
+    def contributing(self) -> Path:
+        return self.root / "CONTRIBUTING.md"
+
+    @property
     def cache(self) -> Path:
         return self.root / ".cache" / "studies.marshal"
 

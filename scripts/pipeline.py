@@ -49,7 +49,7 @@ def verify(loaded: Loaded, today: _dt.date) -> list[Problem]:
     if loaded.taxonomy is None:
         return []
     validate = compile_schema(loaded.schema)
-    return checks.check_all(loaded.studies, loaded.taxonomy, validate, today)
+    return checks.check_all(loaded.studies, loaded.taxonomy, validate, today, loaded.schema)
 
 
 def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Problem]]:
@@ -63,14 +63,22 @@ def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Proble
         out[layout.views / name] = text
     for name, text in exports.render(entries, taxonomy, schema.canonical_keys(loaded.schema)).items():
         out[layout.exports / name] = text
-    readme_rel = layout.rel(layout.readme)
-    try:
-        current = layout.readme.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return out, [Problem(readme_rel, 1, 1, "E502", f"cannot read README.md: {err}")]
-    spliced, problems = readme.splice(current, readme.render(taxonomy, entries), readme_rel)
-    if spliced is not None:
-        out[layout.readme] = spliced
+    marked = [
+        (layout.readme, readme.render(taxonomy, entries)),
+        (layout.contributing, readme.render_contributing(taxonomy, entries, loaded.schema)),
+    ]
+    problems: list[Problem] = []
+    for path, blocks in marked:
+        rel = layout.rel(path)
+        try:
+            current = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(rel, 1, 1, "E502", f"cannot read {rel}: {err}"))
+            continue
+        spliced, splice_problems = readme.splice(current, blocks, rel)
+        problems += splice_problems
+        if spliced is not None:
+            out[path] = spliced
     return out, problems
 
 
@@ -115,6 +123,22 @@ def write(layout: Layout, outputs: dict[Path, str]) -> list[Path]:
             path.unlink()
             touched.append(path)
     return touched
+
+
+def lint(layout: Layout, paths: list[Path], today: _dt.date) -> list[Problem]:
+    """Check single files on their own (schema, meaning, body), without the checks across studies."""
+    taxonomy, problems = taxonomy_module.load(layout.taxonomy, layout.rel(layout.taxonomy))
+    if taxonomy is None:
+        return problems
+    study_schema = schema.study_schema(taxonomy)
+    validate = compile_schema(study_schema)
+    for path in paths:
+        loaded = records.read_study(path.resolve(), layout)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+            continue
+        problems += checks.locate(loaded, checks.check_study(loaded, taxonomy, validate, today, study_schema))
+    return sorted(problems)
 
 
 def check(layout: Layout, today: _dt.date, generated: bool = True) -> list[Problem]:

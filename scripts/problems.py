@@ -90,6 +90,8 @@ CODES: dict[str, Code] = {
         # Generated files.
         Code("E501", "stale-generated", "A generated file differs from what the records produce.", "Run `make` and commit the regenerated files."),
         Code("E502", "marker", "A generated-section marker in README.md is missing, duplicated or out of order.", "Restore the marker pair `<!-- BEGIN GENERATED: name -->` / `<!-- END GENERATED: name -->`."),
+        # Form.
+        Code("E701", "not-canonical", "The front matter is not in canonical key order and layout.", "Run `make fmt` (it reorders keys and fixes layout, keeping comments and values)."),
         # The taxonomy itself.
         Code("E601", "taxonomy", "taxonomy.yaml is malformed: a vocabulary or term lacks a field, or an id repeats.", "Give every term an `id`, a `label` and a one-line `definition`; keep ids unique."),
     ]

@@ -35,6 +35,7 @@ class Study:
     body_line: int  # file line of the body's first line
     headings: tuple[Heading, ...]
     summary: str
+    flow: dict  # path of each front-matter collection -> written in flow style
 
     @property
     def id(self) -> str:
@@ -47,13 +48,13 @@ class Study:
     def cached(self) -> tuple:
         """The parsed parts, as plain values for the parse cache."""
         return (self.data, self.front_line, self.body_line,
-                tuple((h.title, h.line, h.has_text) for h in self.headings), self.summary)
+                tuple((h.title, h.line, h.has_text) for h in self.headings), self.summary, self.flow)
 
     @classmethod
     def from_cached(cls, path: Path, rel: str, value: tuple) -> "Study":
-        data, front_line, body_line, headings, summary = value
+        data, front_line, body_line, headings, summary, flow = value
         return cls(path=path, rel=rel, data=data, front_line=front_line, body_line=body_line,
-                   headings=tuple(Heading(*h) for h in headings), summary=summary)
+                   headings=tuple(Heading(*h) for h in headings), summary=summary, flow=flow)
 
     def front_text(self) -> str:
         """Read the front matter again; used only to locate problems."""
@@ -109,15 +110,16 @@ def read_study(path: Path, layout: Layout, cache: ParseCache | None = None) -> S
     split = frontmatter.split(text)
     if isinstance(split, Failure):
         return split.at(rel)
-    data = yamlload.load(split.front)
-    if isinstance(data, Failure):
-        return data.at(rel, split.front_line)
+    loaded = yamlload.load_with_layout(split.front)
+    if isinstance(loaded, Failure):
+        return loaded.at(rel, split.front_line)
+    data, flow = loaded
     if not isinstance(data, dict):
         return Problem(rel, split.front_line + 1, 1, "E112", f"the front matter must be a mapping of keys to values, found {type(data).__name__}")
     headings, summary = outline(split.body, split.body_line + 1)
     study = Study(
         path=path, rel=rel, data=data, front_line=split.front_line, body_line=split.body_line + 1,
-        headings=headings, summary=summary,
+        headings=headings, summary=summary, flow=flow,
     )
     if key is not None:
         cache.put(key, study.cached())

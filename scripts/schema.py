@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from scripts.taxonomy import Taxonomy
 
-SCHEMA_ID = "https://github.com/reasoning-data-primer/primer/schema/study.schema.json"
+SCHEMA_ID = "urn:reasoning-data-primer:schema:study:1"  # a URN: the schema does not depend on where the repository is hosted
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

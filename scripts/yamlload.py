@@ -19,6 +19,8 @@ import re
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -96,13 +98,14 @@ class _Builder:
 
     def __init__(self, parser: CParser):
         self.get = parser.get_event
+        self.flow: dict[tuple, bool] = {}  # path of each collection -> written in flow style ([...], {...})
 
     def document(self):
         self.get()  # StreamStartEvent
         event = self.get()
         if isinstance(event, ev.StreamEndEvent):
             raise _Refused(Failure("E112", 1, 1, "the front matter is empty; it must be a mapping of keys to values"))
-        root = self.node(self.get(), 1)
+        root = self.node(self.get(), 1, ())
         self.get()  # DocumentEndEvent
         event = self.get()
         if not isinstance(event, ev.StreamEndEvent):
@@ -110,7 +113,7 @@ class _Builder:
             raise _Refused(Failure("E106", line, col, "the front matter holds more than one YAML document"))
         return root
 
-    def node(self, event, depth: int):
+    def node(self, event, depth: int, path: tuple):
         kind = type(event)
         if kind is _Scalar:
             if event.anchor is not None or event.tag is not None:
@@ -124,6 +127,7 @@ class _Builder:
             line, col = _at(event)
             raise _Refused(Failure("E110", line, col, f"values nest more than {MAX_DEPTH} levels deep"))
         get = self.get
+        self.flow[path] = bool(event.flow_style)
         if kind is _SequenceStart:
             items = []
             while True:
@@ -134,7 +138,7 @@ class _Builder:
                 elif item_kind is _SequenceEnd:
                     return items
                 else:
-                    items.append(self.node(item, depth + 1))
+                    items.append(self.node(item, depth + 1, path + (len(items),)))
         # MappingStartEvent: the only kind left in a well-formed event stream.
         mapping: dict = {}
         first_line: dict = {}  # key -> 0-based line, to name both places of a duplicate
@@ -145,7 +149,7 @@ class _Builder:
             if type(key_event) is _Scalar and key_event.anchor is None and key_event.tag is None:
                 key = _plain_scalar(key_event.value) if not key_event.style else key_event.value
             else:
-                key = self.node(key_event, depth + 1)
+                key = self.node(key_event, depth + 1, path + ("?",))
             if not isinstance(key, str) or not key:
                 line, col = _at(key_event)
                 raise _Refused(Failure("E114", line, col, f"key {key!r} is not text; keys are field names"))
@@ -156,14 +160,22 @@ class _Builder:
             if type(value_event) is _Scalar and value_event.anchor is None and value_event.tag is None:
                 mapping[key] = _plain_scalar(value_event.value) if not value_event.style else value_event.value
             else:
-                mapping[key] = self.node(value_event, depth + 1)
+                mapping[key] = self.node(value_event, depth + 1, path + (key,))
             first_line[key] = key_event.start_mark.line
 
 
 def load(text: str):
     """Plain data from YAML text, or a Failure with a 1-based line within `text`."""
+    loaded = load_with_layout(text)
+    return loaded if isinstance(loaded, Failure) else loaded[0]
+
+
+def load_with_layout(text: str):
+    """(data, flow) where flow maps the path of every collection to whether it is written in
+    flow style; or a Failure with a 1-based line within `text`."""
     try:
-        return _Builder(CParser(text)).document()
+        builder = _Builder(CParser(text))
+        return builder.document(), builder.flow
     except _Refused as refused:
         return refused.failure
     except MarkedYAMLError as err:
@@ -181,12 +193,32 @@ def load(text: str):
         return Failure("E106", 1, 1, f"YAML syntax error: {first}")
 
 
+class DateText(str):
+    """A YAML timestamp kept as its text, so that it round-trips unquoted and never fails to parse."""
+
+
+class _RoundTripConstructor(RoundTripConstructor):
+    def construct_yaml_timestamp(self, node, values=None):
+        return DateText(self.construct_scalar(node))
+
+
+_RoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _RoundTripConstructor.construct_yaml_timestamp)
+
+
+class _RoundTripRepresenter(RoundTripRepresenter):
+    def represent_date_text(self, data):
+        return self.represent_scalar("tag:yaml.org,2002:timestamp", str(data))
+
+
+_RoundTripRepresenter.add_representer(DateText, _RoundTripRepresenter.represent_date_text)
+
+
 def round_trip_yaml() -> YAML:
     """ruamel's round-trip loader, with timestamps kept as text like the fast loader keeps them."""
     yaml = YAML(typ="rt")
-    yaml.constructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", lambda constructor, node: constructor.construct_scalar(node)
-    )
+    yaml.preserve_quotes = True
+    yaml.Constructor = _RoundTripConstructor
+    yaml.Representer = _RoundTripRepresenter
     return yaml
 
 

@@ -34,6 +34,7 @@ def make_repo(tmp_path):
         (root / "studies").mkdir(parents=True)
         shutil.copy(ROOT / "taxonomy.yaml", root / "taxonomy.yaml")
         shutil.copy(ROOT / "README.md", root / "README.md")
+        shutil.copy(ROOT / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
         for source in sources:
             copy_study(source, root / "studies")
         return Layout(root)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from scripts.checks import body, corpus, record
+from scripts.checks import body, corpus, record, style
 from scripts.issue import Issue
 from scripts.problems import Problem
 from scripts.records import Study
@@ -17,10 +17,11 @@ from scripts.taxonomy import Taxonomy
 from scripts.yamlload import Locator
 
 
-def check_study(study: Study, taxonomy: Taxonomy, validate, today: _dt.date) -> list[Issue]:
+def check_study(study: Study, taxonomy: Taxonomy, validate, today: _dt.date, schema: dict) -> list[Issue]:
     issues = list(validate(study.data))
     issues += record.check(study, taxonomy, today)
     issues += body.check(study, taxonomy)
+    issues += style.check(study, schema)
     return issues
 
 
@@ -40,10 +41,10 @@ def locate(study: Study, issues: list[Issue]) -> list[Problem]:
     return problems
 
 
-def check_all(studies: list[Study], taxonomy: Taxonomy, validate, today: _dt.date) -> list[Problem]:
+def check_all(studies: list[Study], taxonomy: Taxonomy, validate, today: _dt.date, schema: dict) -> list[Problem]:
     per_study: dict[str, list[Issue]] = {}
     for study in studies:
-        issues = check_study(study, taxonomy, validate, today)
+        issues = check_study(study, taxonomy, validate, today, schema)
         if issues:
             per_study[study.rel] = issues
     for rel, issue in corpus.check(studies):

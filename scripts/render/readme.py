@@ -104,7 +104,14 @@ def error_codes(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     return md.table(["Code", "Name", "Meaning", "How to fix"], rows)
 
 
-BLOCKS = {
+def record_fields(taxonomy: Taxonomy, entries: list[Entry], schema: dict) -> str:
+    required = set(schema["required"])
+    rows = [[f"`{name}`", "yes" if name in required else "", md.text(prop.get("description", ""))]
+            for name, prop in schema["properties"].items()]
+    return md.table(["Field", "Required", "Meaning"], rows)
+
+
+README_BLOCKS = {
     "badges": badges,
     "counts": counts,
     "objects": objects,
@@ -113,12 +120,19 @@ BLOCKS = {
     "scale": scale,
     "disclosure": disclosure,
     "recent": recent,
+}
+CONTRIBUTING_BLOCKS = {
+    "record-fields": record_fields,
     "error-codes": error_codes,
 }
 
 
 def render(taxonomy: Taxonomy, entries: list[Entry]) -> dict[str, str]:
-    return {name: make(taxonomy, entries) for name, make in BLOCKS.items()}
+    return {name: make(taxonomy, entries) for name, make in README_BLOCKS.items()}
+
+
+def render_contributing(taxonomy: Taxonomy, entries: list[Entry], schema: dict) -> dict[str, str]:
+    return {"record-fields": record_fields(taxonomy, entries, schema), "error-codes": error_codes(taxonomy, entries)}
 
 
 def splice(text: str, blocks: dict[str, str], rel: str) -> tuple[str | None, list[Problem]]:

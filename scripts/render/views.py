@@ -93,20 +93,39 @@ def _claim_table(taxonomy: Taxonomy, entries: list[Entry], question: str) -> str
     return md.table(["Claim", "Statement", "Supports", "Contradicts", "Qualifies"], rows, ["l", "l", "r", "r", "r"])
 
 
+def _cell_title(taxonomy: Taxonomy, behavior: str, family: str) -> str:
+    return f"{taxonomy.label('behaviors', behavior)} × {taxonomy.label('feedback_families', family)}"
+
+
 def objects(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     family_ids = taxonomy.ids("feedback_families")
-    cells: Counter = Counter((b, f) for e in entries for b in e.behaviors for f in e.families)
+    cells: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for behavior in entry.behaviors:
+            for family in entry.families:
+                cells[(behavior, family)].append(entry)
     headers = ["Behavior \\ check"] + [
         md.link(taxonomy.label("feedback_families", f), f"#{md.anchor(taxonomy.label('feedback_families', f) + ' checks')}")
         for f in family_ids
     ]
     rows = []
     for behavior in taxonomy.ids("behaviors"):
-        counts = [cells.get((behavior, f), 0) for f in family_ids]
-        if any(counts):
-            rows.append([md.text(taxonomy.label("behaviors", behavior))] + [str(c) if c else "" for c in counts])
-    out = ["## Matrix\n\nStudies per behavior and feedback family (a study counts in every cell it spans).\n",
+        members = [cells.get((behavior, f), []) for f in family_ids]
+        if any(members):
+            rows.append([md.text(taxonomy.label("behaviors", behavior))] + [
+                f"[{len(m)}](#{md.anchor(_cell_title(taxonomy, behavior, f))})" if m else ""
+                for f, m in zip(family_ids, members)
+            ])
+    out = ["## Matrix\n\nStudies per behavior (rows) and feedback family of the check (columns); a study counts in every "
+           "cell it spans. Each count links to its studies.\n",
            md.table(headers, rows, ["l"] + ["r"] * len(family_ids))]
+    out.append("\n## Studies by cell\n")
+    for behavior in taxonomy.ids("behaviors"):
+        for family in family_ids:
+            members = cells.get((behavior, family))
+            if members:
+                out.append(f"\n### {md.text(_cell_title(taxonomy, behavior, family))}\n\n"
+                           + ", ".join(study_link(e) for e in members) + "\n")
     for family in family_ids:
         members = _members(entries, "families", family)
         label = taxonomy.label("feedback_families", family)
@@ -235,8 +254,9 @@ def lineage_page(taxonomy: Taxonomy, entries: list[Entry]) -> str:
 
 def domains(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     counts = Counter(d for e in entries for d in e.domains)
-    out = [md.table(["Domain", "Studies"], [[md.link(d.label, f"#{md.anchor(d.label)}"), str(counts.get(d.id, 0))]
-                                           for d in taxonomy.terms("domains")], ["l", "r"])]
+    rows = [[md.link(d.label, f"#{md.anchor(d.label)}") if counts.get(d.id) else md.text(d.label), str(counts.get(d.id, 0))]
+            for d in taxonomy.terms("domains")]
+    out = [md.table(["Domain", "Studies"], rows, ["l", "r"])]
     for domain in taxonomy.terms("domains"):
         members = _members(entries, "domains", domain.id)
         if members:
