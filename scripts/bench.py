@@ -11,6 +11,7 @@ it with ruamel's C-accelerated safe loader.
 from __future__ import annotations
 
 import json
+import re
 import resource
 import shutil
 import subprocess
@@ -26,15 +27,24 @@ from scripts import frontmatter, pipeline, records, yamlload
 from scripts.layout import Layout
 
 
-def _dump(data: dict) -> str:
-    import io
-
-    stream = io.StringIO()
-    yaml = YAML(typ="safe")
-    yaml.default_flow_style = None
-    yaml.width = 4096
-    yaml.dump(data, stream)
-    return stream.getvalue()
+def _copy(front: str, data: dict, i: int, base: int, index_of: dict, n: int) -> str:
+    """A copy of canonical front matter with fresh identity; only whole lines are replaced,
+    so the copy stays in canonical form."""
+    new_id = f"{data['id']}-s{i:05d}"
+    lines = {
+        "id": f"id: {new_id}",
+        "title": "title: " + json.dumps(f"{data['title']} (synthetic {i})", ensure_ascii=False),
+    }
+    out = re.sub(r"^id: .*$", lines["id"], front, count=1, flags=re.M)
+    out = re.sub(r"^title: .*$", lambda _: lines["title"], out, count=1, flags=re.M)
+    if "arxiv" in data:
+        arxiv = f"{data['arxiv'][:4]}.{i:05d}"
+        out = re.sub(r'^arxiv: .*$', f'arxiv: "{arxiv}"', out, count=1, flags=re.M)
+        out = re.sub(r"^  paper: https://arxiv\.org/abs/.*$", f"  paper: https://arxiv.org/abs/{arxiv}", out, count=1, flags=re.M)
+    parents = [f"{p}-s{base + index_of[p]:05d}" for p in data["construction"]["derived_from"]
+               if p in index_of and base + index_of[p] < n]
+    out = re.sub(r"^  derived_from: \[.*\]$", f"  derived_from: [{', '.join(parents)}]", out, count=1, flags=re.M)
+    return new_id, out
 
 
 def synthesize(source: Layout, target: Path, n: int) -> int:
@@ -42,30 +52,19 @@ def synthesize(source: Layout, target: Path, n: int) -> int:
     templates = []
     for path in records.study_paths(source):
         split = frontmatter.split(frontmatter.decode(path.read_bytes()))
-        templates.append((yamlload.load(split.front), split.body))
+        templates.append((split.front, yamlload.load(split.front), split.body))
     if not templates:
         raise SystemExit("bench needs at least one study under studies/ to copy")
     (target / "studies").mkdir(parents=True)
     shutil.copy(source.taxonomy, target / "taxonomy.yaml")
     shutil.copy(source.readme, target / "README.md")
     shutil.copy(source.contributing, target / "CONTRIBUTING.md")
-    index_of = {data["id"]: i for i, (data, _) in enumerate(templates)}
+    index_of = {data["id"]: i for i, (_, data, _) in enumerate(templates)}
     count = len(templates)
     for i in range(n):
-        data, body = templates[i % count]
-        data = json.loads(json.dumps(data))
-        base = i - i % count  # first index of this round of copies
-        data["id"] = f"{data['id']}-s{i:05d}"
-        data["title"] = f"{data['title']} (synthetic {i})"
-        if "arxiv" in data:
-            data["arxiv"] = f"{data['arxiv'][:4]}.{i:05d}"
-            if data["links"]["paper"].startswith("https://arxiv.org/"):
-                data["links"]["paper"] = f"https://arxiv.org/abs/{data['arxiv']}"
-        derived = data["construction"]["derived_from"]
-        data["construction"]["derived_from"] = [
-            f"{p}-s{base + index_of[p]:05d}" for p in derived if p in index_of and base + index_of[p] < n
-        ]
-        (target / "studies" / f"{data['id']}.md").write_text(f"---\n{_dump(data)}---\n{body}", encoding="utf-8")
+        front, data, body = templates[i % count]
+        new_id, copied = _copy(front, data, i, i - i % count, index_of, n)
+        (target / "studies" / f"{new_id}.md").write_text(f"---\n{copied}---\n{body}", encoding="utf-8")
     return n
 
 
@@ -109,8 +108,10 @@ def _today():
 def _in_subprocess(name: str, root: Path) -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "scripts", "bench-phase", name, "--root", str(root)],
-        check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
     )
+    if out.returncode != 0:
+        raise SystemExit(f"bench phase '{name}' failed:\n{(out.stdout + out.stderr)[-2000:]}")
     return json.loads(out.stdout)
 
 

@@ -37,29 +37,56 @@ def flow_expected(path: tuple, value) -> bool:
     return True
 
 
-def departures(data: dict, flow: dict, schema: dict) -> list[tuple[tuple, str]]:
-    """(path, what is wrong) for each mapping out of canonical key order and each collection in
-    the wrong layout. Keys outside the record model are ignored here; the schema reports them."""
-    out: list[tuple[tuple, str]] = []
+def orders(schema: dict) -> dict[tuple, dict[str, int]]:
+    """Rank of each key, for every mapping of the record model whose order is checked."""
+    paths = [()] + [(key,) for key in sorted(BLOCK_MAPPINGS)] + [(key, 0) for key in sorted(BLOCK_LISTS)]
+    out = {}
+    for path in paths:
+        order = key_order(schema, path)
+        if order:
+            out[path] = {name: rank for rank, name in enumerate(order)}
+    return out
 
-    def visit(value, path: tuple) -> None:
-        if isinstance(value, (dict, list)) and path in flow and flow[path] != flow_expected(path, value):
+
+def departures(data: dict, flow: dict, ranks: dict[tuple, dict[str, int]]) -> list[tuple[tuple, str]]:
+    """(path, what is wrong) for each mapping out of canonical key order and each collection in
+    the wrong layout, given `orders(schema)`. Keys outside the record model are ignored here;
+    the schema reports them. Only the record model's own mappings are checked for order, so the
+    work per study is a handful of list comparisons."""
+    out: list[tuple[tuple, str]] = []
+    for path, is_flow in flow.items():
+        value = _at(data, path)
+        if isinstance(value, (dict, list)) and is_flow != flow_expected(path, value):
             shape = "on one line, like [a, b]" if flow_expected(path, value) else "as an indented block"
             out.append((path, f"'{'.'.join(str(p) for p in path)}' should be written {shape}"))
-        if isinstance(value, dict):
-            order = key_order(schema, path)
-            if order is not None:
-                known = [k for k in value if k in order]
-                wanted = sorted(known, key=order.index)
-                if known != wanted:
-                    first = next(a for a, b in zip(known, wanted) if a != b)
-                    where = ".".join(str(p) for p in path) or "the front matter"
-                    out.append((path + (first,), f"keys of {where} are out of order: expected {', '.join(wanted)}"))
-            for key, item in value.items():
-                visit(item, path + (key,))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                visit(item, path + (index,))
+    _order(data, (), ranks.get(()), out)
+    for key in BLOCK_MAPPINGS:
+        if isinstance(data.get(key), dict):
+            _order(data[key], (key,), ranks.get((key,)), out)
+    for key in BLOCK_LISTS:
+        items = data.get(key)
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if isinstance(item, dict):
+                    _order(item, (key, index), ranks.get((key, 0)), out)
+    return sorted(out, key=lambda item: [str(p) for p in item[0]])
 
-    visit(data, ())
-    return out
+
+def _order(mapping: dict, path: tuple, rank: dict[str, int] | None, out: list) -> None:
+    if rank is None:
+        return
+    known = [k for k in mapping if k in rank]
+    if any(rank[a] > rank[b] for a, b in zip(known, known[1:])):
+        wanted = sorted(known, key=rank.__getitem__)
+        first = next(a for a, b in zip(known, wanted) if a != b)
+        where = ".".join(str(p) for p in path) or "the front matter"
+        out.append((path + (first,), f"keys of {where} are out of order: expected {', '.join(wanted)}"))
+
+
+def _at(data, path: tuple):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import checks, derived, records, schema, taxonomy as taxonomy_module
+from scripts import canonical, checks, derived, records, schema, taxonomy as taxonomy_module
 from scripts.cache import ParseCache
 from scripts.files import write_text_atomic
 from scripts.layout import Layout
@@ -132,12 +132,13 @@ def lint(layout: Layout, paths: list[Path], today: _dt.date) -> list[Problem]:
         return problems
     study_schema = schema.study_schema(taxonomy)
     validate = compile_schema(study_schema)
+    ranks = canonical.orders(study_schema)
     for path in paths:
         loaded = records.read_study(path.resolve(), layout)
         if isinstance(loaded, Problem):
             problems.append(loaded)
             continue
-        problems += checks.locate(loaded, checks.check_study(loaded, taxonomy, validate, today, study_schema))
+        problems += checks.locate(loaded, checks.check_study(loaded, taxonomy, validate, today, ranks))
     return sorted(problems)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from scripts import canonical
 from scripts.checks import body, corpus, record, style
 from scripts.issue import Issue
 from scripts.problems import Problem
@@ -17,11 +18,11 @@ from scripts.taxonomy import Taxonomy
 from scripts.yamlload import Locator
 
 
-def check_study(study: Study, taxonomy: Taxonomy, validate, today: _dt.date, schema: dict) -> list[Issue]:
+def check_study(study: Study, taxonomy: Taxonomy, validate, today: _dt.date, ranks: dict) -> list[Issue]:
     issues = list(validate(study.data))
     issues += record.check(study, taxonomy, today)
     issues += body.check(study, taxonomy)
-    issues += style.check(study, schema)
+    issues += style.check(study, ranks)
     return issues
 
 
@@ -43,8 +44,9 @@ def locate(study: Study, issues: list[Issue]) -> list[Problem]:
 
 def check_all(studies: list[Study], taxonomy: Taxonomy, validate, today: _dt.date, schema: dict) -> list[Problem]:
     per_study: dict[str, list[Issue]] = {}
+    ranks = canonical.orders(schema)
     for study in studies:
-        issues = check_study(study, taxonomy, validate, today, schema)
+        issues = check_study(study, taxonomy, validate, today, ranks)
         if issues:
             per_study[study.rel] = issues
     for rel, issue in corpus.check(studies):

@@ -6,8 +6,9 @@ from scripts.issue import Issue
 from scripts.records import Study
 
 
-def check(study: Study, schema: dict) -> list[Issue]:
-    found = canonical.departures(study.data, study.flow, schema)
+def check(study: Study, ranks: dict) -> list[Issue]:
+    """`ranks` is canonical.orders(schema), computed once per run."""
+    found = canonical.departures(study.data, study.flow, ranks)
     if not found:
         return []
     path, what = found[0]
