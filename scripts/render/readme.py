@@ -60,28 +60,53 @@ def objects(taxonomy: Taxonomy, entries: list[Entry]) -> str:
             + "\nFull matrix and lists: [views/objects.md](views/objects.md).\n")
 
 
+def _status(counts) -> str:
+    if counts["supports"] and counts["contradicts"]:
+        return "**contested**"
+    if counts["supports"]:
+        return "supported"
+    if counts["contradicts"]:
+        return "disputed"
+    return "qualified only" if counts["qualifies"] else "no evidence yet"
+
+
 def usefulness(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     tally = views.claim_tally(entries)
-    ranked = sorted(taxonomy.terms("claims"), key=lambda c: (-sum(tally[c.id].values()), c.id))[:8]
+    ranked = sorted(taxonomy.terms("claims"), key=lambda c: (-sum(tally[c.id].values()), c.id))[:10]
     rows = [[md.link(c.label, f"views/claims.md#{md.anchor(c.label)}")] + [str(tally[c.id][s]) for s in ("supports", "contradicts", "qualifies")]
-            for c in ranked]
-    return ("Claims with the most evidence (studies that support, contradict or qualify them):\n\n"
-            + md.table(["Claim", "Supports", "Contradicts", "Qualifies"], rows, ["l", "r", "r", "r"])
-            + "\nEvery claim with notes and locators: [views/claims.md](views/claims.md); by factor: [views/usefulness.md](views/usefulness.md).\n")
+            + [_status(tally[c.id])] for c in ranked]
+    contested = [c for c in taxonomy.terms("claims") if tally[c.id]["supports"] and tally[c.id]["contradicts"]]
+    out = ("Claims with the most evidence (studies that support, contradict or qualify them):\n\n"
+           + md.table(["Claim", "Supports", "Contradicts", "Qualifies", "Status"], rows, ["l", "r", "r", "r", "l"]))
+    if contested:
+        out += ("\nContested, with evidence on both sides: "
+                + ", ".join(md.link(c.label, f"views/claims.md#{md.anchor(c.label)}") for c in contested) + ".\n")
+    return out + "\nEvery claim with notes and locators: [views/claims.md](views/claims.md); by factor: [views/usefulness.md](views/usefulness.md).\n"
 
 
 def construction(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     steps = Counter(t for e in entries for t in set(e.steps))
     rows = [[md.text(taxonomy.label("construction_steps", step)), str(n)] for step, n in sorted(steps.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
+    generators = Counter(g for e in entries for g in set(e.generators) if g not in ("human", "undisclosed"))
+    top = [[md.text(g), str(n)] for g, n in sorted(generators.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
     return ("The most common construction steps:\n\n" + md.table(["Step", "Studies"], rows, ["l", "r"])
+            + "\nThe models most often named as writing the behavior (teachers, policies, annotators):\n\n"
+            + md.table(["Generator", "Studies"], top, ["l", "r"])
             + "\nAll steps, generators and lineage: [views/construction.md](views/construction.md), [views/lineage.md](views/lineage.md).\n")
 
 
 def scale(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     largest = sorted((e for e in entries if e.size), key=lambda e: (-e.size[1], e.id))[:6]
-    rows = [[views.study_link(e, "studies/"), f"{human_number(e.size[1])} {e.size[0]}", md.text(e.scale.get("source", ""))] for e in largest]
-    return ("The largest releases by stated size:\n\n" + md.table(["Study", "Size", "Source"], rows, ["l", "r", "l"])
-            + "\nResults against data size, by benchmark and regime: [views/scale.md](views/scale.md).\n")
+    rows = [[views.study_link(e, "studies/"), f"{human_number(e.size[1])} {e.size[0]}", _labels(taxonomy, "training_regimes", e.training)]
+            for e in largest]
+    sized = sum(1 for e in entries if e.size)
+    return ("The largest releases by stated size:\n\n" + md.table(["Study", "Size", "Used for"], rows, ["l", "r", "l"])
+            + f"\n{sized} of {len(entries)} studies state a data size. Results against data size, by benchmark and regime: "
+            "[views/scale.md](views/scale.md).\n")
+
+
+def _labels(taxonomy: Taxonomy, vocabulary: str, ids) -> str:
+    return ", ".join(md.text(taxonomy.label(vocabulary, i)) for i in ids)
 
 
 def disclosure(taxonomy: Taxonomy, entries: list[Entry]) -> str:
@@ -91,6 +116,7 @@ def disclosure(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     out = "Most fully disclosed releases (score out of 100):\n\n" + md.table(["Study", "Score"], rows, ["l", "r"])
     if low:
         out += "\nLeast disclosed:\n\n" + md.table(["Study", "Score"], low, ["l", "r"])
+    out += "\nAverage score by kind of study:\n\n" + views.score_by_kind(taxonomy, entries)
     return out + "\nThe whole ledger, item by item: [views/disclosure.md](views/disclosure.md).\n"
 
 

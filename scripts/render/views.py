@@ -235,6 +235,21 @@ def claims(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     return _page("claims.md", head + "".join(sections))
 
 
+def score_by_kind(taxonomy: Taxonomy, entries: list[Entry]) -> str:
+    """Mean disclosure score and the least disclosed item, per kind of study."""
+    rows = []
+    for kind in taxonomy.terms("kinds"):
+        members = [e for e in entries if kind.id in e.kinds]
+        if not members:
+            continue
+        mean = sum(e.score for e in members) / len(members)
+        none_counts = Counter(i for e in members for i in taxonomy.ids("disclosure_items") if e.disclosure.get(i) == "none")
+        worst = sorted(none_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        hidden = f"{md.text(taxonomy.label('disclosure_items', worst[0][0]))} ({worst[0][1]} of {len(members)})" if worst else ""
+        rows.append([md.text(kind.label), str(len(members)), f"{mean:.1f}", hidden])
+    return md.table(["Kind", "Studies", "Mean score", "Most often undisclosed"], rows, ["l", "r", "r", "l"])
+
+
 def disclosure(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     items = taxonomy.terms("disclosure_items")
     mark = {"full": "●", "partial": "◐", "none": "○"}
@@ -245,7 +260,15 @@ def disclosure(taxonomy: Taxonomy, entries: list[Entry]) -> str:
               "columns run from what matters most for attribution to what matters least.\n\n")
     headers = ["#", "Study", "Score"] + [md.text(i.label) for i in items]
     definitions = md.table(["Item", "What it asks"], [[md.text(i.label), md.text(i.definition)] for i in items])
-    return _page("disclosure.md", legend + md.table(headers, rows, ["r", "l", "r"] + ["c"] * len(items)) + "\n## The checklist\n\n" + definitions)
+    undisclosed_rows = []
+    for item in items:
+        levels = Counter(e.disclosure.get(item.id) for e in entries)
+        undisclosed_rows.append([md.text(item.label), str(levels["full"]), str(levels["partial"]), str(levels["none"])])
+    return _page("disclosure.md", legend + md.table(headers, rows, ["r", "l", "r"] + ["c"] * len(items))
+                 + "\n## By kind of study\n\n" + score_by_kind(taxonomy, entries)
+                 + "\n## By checklist item\n\nHow many releases disclose each item fully, in part or not at all.\n\n"
+                 + md.table(["Item", "Full", "Partial", "None"], undisclosed_rows, ["l", "r", "r", "r"])
+                 + "\n## The checklist\n\n" + definitions)
 
 
 def lineage_page(taxonomy: Taxonomy, entries: list[Entry]) -> str:
