@@ -97,16 +97,12 @@ def construction(taxonomy: Taxonomy, entries: list[Entry]) -> str:
 
 def scale(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     largest = sorted((e for e in entries if e.size), key=lambda e: (-e.size[1], e.id))[:6]
-    rows = [[views.study_link(e, "studies/"), f"{human_number(e.size[1])} {e.size[0]}", _labels(taxonomy, "training_regimes", e.training)]
+    rows = [[views.study_link(e, "studies/"), f"{human_number(e.size[1])} {e.size[0]}", views.labels(taxonomy, "training_regimes", e.training)]
             for e in largest]
     sized = sum(1 for e in entries if e.size)
     return ("The largest releases by stated size:\n\n" + md.table(["Study", "Size", "Used for"], rows, ["l", "r", "l"])
             + f"\n{sized} of {len(entries)} studies state a data size. Results against data size, by benchmark and regime: "
             "[views/scale.md](views/scale.md).\n")
-
-
-def _labels(taxonomy: Taxonomy, vocabulary: str, ids) -> str:
-    return ", ".join(md.text(taxonomy.label(vocabulary, i)) for i in ids)
 
 
 def disclosure(taxonomy: Taxonomy, entries: list[Entry]) -> str:

@@ -5,6 +5,7 @@ links are relative (`../studies/<id>.md`) so they work on GitHub and in a clone.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 
 from scripts.derived import Entry, human_number
@@ -37,18 +38,13 @@ def study_link(entry: Entry, prefix: str = "../studies/") -> str:
     return link
 
 
-_ESCAPED: dict[int, dict[str, dict[str, str]]] = {}
+# Labels repeat on every row; escaping depends only on the text, so each is escaped once.
+_escaped = functools.lru_cache(maxsize=4096)(md.text)
 
 
-def _labels(taxonomy: Taxonomy, vocabulary: str, ids) -> str:
-    """Escaped labels of terms, comma-separated; labels repeat on every row, so each is escaped once."""
-    escaped = _ESCAPED.get(id(taxonomy))
-    if escaped is None:
-        escaped = _ESCAPED[id(taxonomy)] = {
-            name: {t.id: md.text(t.label) for t in terms} for name, terms in taxonomy.vocabularies.items()
-        }
-    labels = escaped[vocabulary]
-    return ", ".join(labels[i] for i in ids)
+def labels(taxonomy: Taxonomy, vocabulary: str, ids) -> str:
+    """Escaped labels of terms, comma-separated."""
+    return ", ".join(_escaped(taxonomy.label(vocabulary, i)) for i in ids)
 
 
 def _page(filename: str, body: str) -> str:
@@ -61,9 +57,9 @@ def _study_row(entry: Entry, taxonomy: Taxonomy) -> list[str]:
     return [
         study_link(entry),
         str(entry.year or ""),
-        _labels(taxonomy, "kinds", entry.kinds),
-        _labels(taxonomy, "behaviors", entry.behaviors),
-        _labels(taxonomy, "feedback", entry.feedback),
+        labels(taxonomy, "kinds", entry.kinds),
+        labels(taxonomy, "behaviors", entry.behaviors),
+        labels(taxonomy, "feedback", entry.feedback),
         f"{human_number(size[1])} {size[0]}" if size else "",
     ]
 
@@ -140,23 +136,24 @@ def objects(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     return _page("objects.md", "\n".join(out))
 
 
-def usefulness(taxonomy: Taxonomy, entries: list[Entry]) -> str:
+def _term_table(taxonomy: Taxonomy, entries: list[Entry], vocabulary: str, attribute: str, heading: str) -> str:
+    """One row per term of a vocabulary: label, definition, how many studies carry it, and which."""
     rows = []
-    for factor in taxonomy.terms("usefulness_factors"):
-        members = _members(entries, "usefulness", factor.id)
-        rows.append([md.text(factor.label), md.text(factor.definition), str(len(members)), ", ".join(study_link(e) for e in members)])
-    out = ["## Evidence by factor\n\n" + md.table(["Factor", "Definition", "Studies", "Which"], rows, ["l", "l", "r", "l"])]
+    for term in taxonomy.terms(vocabulary):
+        members = _members(entries, attribute, term.id)
+        rows.append([md.text(term.label), md.text(term.definition), str(len(members)), ", ".join(study_link(e) for e in members)])
+    return md.table([heading, "Definition", "Studies", "Which"], rows, ["l", "l", "r", "l"])
+
+
+def usefulness(taxonomy: Taxonomy, entries: list[Entry]) -> str:
+    out = ["## Evidence by factor\n\n" + _term_table(taxonomy, entries, "usefulness_factors", "usefulness", "Factor")]
     out.append("\n## Claims about usefulness\n\nSee the [claims ledger](claims.md) for every note and locator.\n\n"
                + _claim_table(taxonomy, entries, "usefulness"))
     return _page("usefulness.md", "\n".join(out))
 
 
 def construction(taxonomy: Taxonomy, entries: list[Entry]) -> str:
-    rows = []
-    for step in taxonomy.terms("construction_steps"):
-        members = _members(entries, "steps", step.id)
-        rows.append([md.text(step.label), md.text(step.definition), str(len(members)), ", ".join(study_link(e) for e in members)])
-    out = ["## Studies by construction step\n\n" + md.table(["Step", "Definition", "Studies", "Which"], rows, ["l", "l", "r", "l"])]
+    out = ["## Studies by construction step\n\n" + _term_table(taxonomy, entries, "construction_steps", "steps", "Step")]
     generators: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         for generator in entry.generators:
@@ -303,8 +300,8 @@ def timeline(taxonomy: Taxonomy, entries: list[Entry]) -> str:
 
 def catalogue(taxonomy: Taxonomy, entries: list[Entry]) -> str:
     rows = [
-        [study_link(e), md.text(e.title), str(e.year or ""), _labels(taxonomy, "kinds", e.kinds),
-         _labels(taxonomy, "domains", e.domains), _labels(taxonomy, "feedback", e.feedback), f"{e.score:.0f}"]
+        [study_link(e), md.text(e.title), str(e.year or ""), labels(taxonomy, "kinds", e.kinds),
+         labels(taxonomy, "domains", e.domains), labels(taxonomy, "feedback", e.feedback), f"{e.score:.0f}"]
         for e in sorted(entries, key=lambda e: e.id)
     ]
     return _page("catalogue.md", md.table(["Study", "Title", "Year", "Kind", "Domains", "Check", "Disclosure"], rows,
