@@ -131,10 +131,12 @@ def study_schema(taxonomy: Taxonomy) -> dict:
             "metric": _text("What the score measures, for example `pass@1 (%)`."),
             "score": {"type": "number", "description": "The score as printed."},
             "setting": _text("The condition: decoding, samples, budget."),
+            "examples": dict(count, description="Training examples behind this score, when the study states them (used by the scaling view)."),
+            "prompts": dict(count, description="Training prompts behind this score (for RL), when the study states them."),
             "source": _text("The locator: table or figure."),
         },
         ["model", "benchmark", "metric", "score", "source"],
-        "One score copied from the paper.",
+        "One score copied from the paper, with the training-data size behind it where stated.",
     )
     trajectories = _object(
         {

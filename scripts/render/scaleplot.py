@@ -40,21 +40,32 @@ def primary_regime(entry: Entry) -> str | None:
     return None
 
 
+def _size(result: dict) -> tuple[str, float] | None:
+    """The training-data size a result states for itself: examples, else prompts."""
+    for name in ("examples", "prompts"):
+        value = result.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0:
+            return name, float(value)
+    return None
+
+
 def points(entries: list[Entry], taxonomy: Taxonomy) -> list[Point]:
+    """Results that state the training-data size behind them. A study's headline size is not
+    borrowed: baselines and base models in the same table were trained on other data."""
     benchmarks = set(taxonomy.ids("benchmarks"))
     out = []
     for entry in entries:
-        size = entry.size
         regime = primary_regime(entry)
-        if size is None or regime is None or regime == "evaluation-only" or size[1] <= 0:
+        if regime is None or regime == "evaluation-only":
             continue
         for result in entry.results:
-            if result.get("benchmark") not in benchmarks:
+            size = _size(result)
+            if size is None or result.get("benchmark") not in benchmarks:
                 continue
             score = result.get("score")
             if not isinstance(score, (int, float)) or isinstance(score, bool) or not math.isfinite(score):
                 continue
-            out.append(Point(entry, str(result.get("model", "")), result["benchmark"], regime, float(size[1]), size[0],
+            out.append(Point(entry, str(result.get("model", "")), result["benchmark"], regime, size[1], size[0],
                              float(score), str(result.get("metric", "")), str(result.get("setting", "")), str(result.get("source", ""))))
     return sorted(out, key=lambda p: (p.benchmark, p.regime, p.size, p.score, p.entry.id, p.model))
 
@@ -119,6 +130,6 @@ def svg(pts: list[Point], taxonomy: Taxonomy) -> str | None:
         label = _esc(taxonomy.label("training_regimes", regime))
         out.append(f'<text x="{x + 14}" y="24">{label}</text>')
         x += 24 + 7 * len(label)
-    out.append(f'<text x="{width - 10}" y="24" text-anchor="end">x: training examples or prompts (log scale) · y: score</text>')
+    out.append(f'<text x="{width - 10}" y="24" text-anchor="end">x: training examples or prompts behind the score (log scale) · y: score</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"

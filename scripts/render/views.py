@@ -176,8 +176,9 @@ def scale(taxonomy: Taxonomy, entries: list[Entry], points: list[scaleplot.Point
                     + [md.text(entry.scale.get("source", ""))])
     out = ["## Data size of each release\n\n" + md.table(
         ["Study", "Examples", "Prompts", "Responses / prompt", "Tokens", "Source"], rows, ["l", "r", "r", "r", "r", "l"])]
-    out.append("\n## Results against data size\n\nEach point is a result recorded in a study that also states its data size. "
-               "Sizes are the study's training examples, or prompts where no example count is given.\n")
+    out.append("\n## Results against data size\n\nEach point is a recorded result whose study states the training data behind "
+               "that score: examples for supervised training, prompts for RL. Results without a stated size (base models, "
+               "baselines trained on other data) are left out rather than placed at the study's headline size.\n")
     if points:
         out.append("\n![Results against data size](scale.svg)\n")
     by_group: dict[tuple[str, str], list] = defaultdict(list)
