@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from scripts.derived import Entry, human_number
 from scripts.taxonomy import Taxonomy
 
-# The regime a result is grouped under when a study lists several.
+# Legend order.
 REGIME_PRIORITY = ("rl", "distillation", "sft", "preference-optimization", "reward-modeling", "mid-training", "evaluation-only")
 COLOURS = {"rl": "#d62728", "distillation": "#1f77b4", "sft": "#2ca02c", "preference-optimization": "#9467bd",
            "reward-modeling": "#8c564b", "mid-training": "#e377c2", "evaluation-only": "#7f7f7f"}
@@ -32,14 +32,6 @@ class Point:
     source: str
 
 
-def primary_regime(entry: Entry) -> str | None:
-    regimes = entry.training
-    for regime in REGIME_PRIORITY:
-        if regime in regimes:
-            return regime
-    return None
-
-
 def _size(result: dict) -> tuple[str, float] | None:
     """The training-data size a result states for itself: examples, else prompts."""
     for name in ("examples", "prompts"):
@@ -49,19 +41,24 @@ def _size(result: dict) -> tuple[str, float] | None:
     return None
 
 
+def result_regime(entry: Entry, size_kind: str) -> str:
+    """Examples are supervised data (distillation when the study distils), prompts are RL data."""
+    if size_kind == "prompts":
+        return "rl"
+    return "distillation" if "distillation" in entry.training else "sft"
+
+
 def points(entries: list[Entry], taxonomy: Taxonomy) -> list[Point]:
     """Results that state the training-data size behind them. A study's headline size is not
     borrowed: baselines and base models in the same table were trained on other data."""
     benchmarks = set(taxonomy.ids("benchmarks"))
     out = []
     for entry in entries:
-        regime = primary_regime(entry)
-        if regime is None or regime == "evaluation-only":
-            continue
         for result in entry.results:
             size = _size(result)
             if size is None or result.get("benchmark") not in benchmarks:
                 continue
+            regime = result_regime(entry, size[0])
             score = result.get("score")
             if not isinstance(score, (int, float)) or isinstance(score, bool) or not math.isfinite(score):
                 continue

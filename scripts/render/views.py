@@ -177,7 +177,7 @@ def scale(taxonomy: Taxonomy, entries: list[Entry], points: list[scaleplot.Point
     out = ["## Data size of each release\n\n" + md.table(
         ["Study", "Examples", "Prompts", "Responses / prompt", "Tokens", "Source"], rows, ["l", "r", "r", "r", "r", "l"])]
     out.append("\n## Results against data size\n\nEach point is a recorded result whose study states the training data behind "
-               "that score: examples for supervised training, prompts for RL. Results without a stated size (base models, "
+               "that score: examples for supervised training (grouped as distillation when the study distils), prompts for RL. Results without a stated size (base models, "
                "baselines trained on other data) are left out rather than placed at the study's headline size.\n")
     if points:
         out.append("\n![Results against data size](scale.svg)\n")
