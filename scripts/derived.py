@@ -80,8 +80,8 @@ class Entry:
 def disclosure_score(disclosure: dict, taxonomy: Taxonomy) -> float:
     """Share of the checklist disclosed, 0..100: full counts 1, partial 0.5, none 0."""
     items = taxonomy.ids("disclosure_items")
-    scores = {t.id: float(t.score) for t in taxonomy.terms("disclosure_levels")}
-    total = sum(scores.get(disclosure.get(item), 0.0) for item in items)
+    levels = set(taxonomy.ids("disclosure_levels"))
+    total = sum(taxonomy.score_of(disclosure[item]) for item in items if disclosure.get(item) in levels)
     return round(100.0 * total / len(items), 1)
 
 
