@@ -50,6 +50,10 @@ class Layout:
     def cache(self) -> Path:
         return self.root / ".cache" / "studies.marshal"
 
+    @property
+    def stamp(self) -> Path:
+        return self.root / ".cache" / "build.marshal"
+
     def rel(self, path: Path) -> str:
         """The path as reported to people: relative to the root, with forward slashes."""
         try:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import canonical, checks, derived, records, schema, taxonomy as taxonomy_module
+from scripts import canonical, checks, derived, fanout, records, schema, stamp, taxonomy as taxonomy_module
 from scripts.cache import ParseCache
 from scripts.files import write_text_atomic
 from scripts.layout import Layout
@@ -33,23 +33,47 @@ class Loaded:
     studies: list[Study]
     problems: list[Problem] = field(default_factory=list)
     schema: dict | None = None
+    checked: dict = field(default_factory=dict)  # rel -> per-study issues found while loading
 
 
-def load(layout: Layout) -> Loaded:
+def load(layout: Layout, today: _dt.date | None = None) -> Loaded:
+    """Taxonomy and studies. Given `today`, the per-study checks of each study parsed (not taken
+    from the cache) run alongside its parse, on all cores for a large corpus; `verify` uses them."""
     taxonomy, problems = taxonomy_module.load(layout.taxonomy, layout.rel(layout.taxonomy))
     if taxonomy is None:
         return Loaded(None, [], problems)
+    study_schema = schema.study_schema(taxonomy)
+    inspect = None
+    if today is not None:
+        inspect = checks.study_checker(taxonomy, compile_schema(study_schema), today, study_schema)
     cache = ParseCache(layout.cache)
-    studies, read_problems = records.load_studies(layout, cache)
+    studies, read_problems, checked = records.load_and_inspect(layout, cache, inspect)
     cache.save()
-    return Loaded(taxonomy, studies, problems + read_problems, schema.study_schema(taxonomy))
+    return Loaded(taxonomy, studies, problems + read_problems, study_schema, checked)
 
 
-def verify(loaded: Loaded, today: _dt.date) -> list[Problem]:
+def verify(loaded: Loaded, today: _dt.date, passed: frozenset = frozenset()) -> list[Problem]:
+    """Every problem in the records. Per-study checks already run while loading are not run
+    again, nor are those of studies named (by path) in `passed`: they passed in this context,
+    as they are now (see `stamp`)."""
     if loaded.taxonomy is None:
         return []
     validate = compile_schema(loaded.schema)
-    return checks.check_all(loaded.studies, loaded.taxonomy, validate, today, loaded.schema)
+    known = {rel: [] for rel in passed}
+    known.update(loaded.checked)
+    return checks.check_all(loaded.studies, loaded.taxonomy, validate, today, loaded.schema, known)
+
+
+def _context(layout: Layout, today: _dt.date) -> bytes:
+    return stamp.context_digest(layout.taxonomy.read_bytes(), today.isoformat())
+
+
+def _passed(layout: Layout, loaded: Loaded, today: _dt.date) -> frozenset:
+    """Paths of the studies that the last build checked, with the same path and bytes, in the same context."""
+    saved = stamp.load(layout.stamp)
+    if saved is None or saved.context != _context(layout, today):
+        return frozenset()
+    return frozenset(s.rel for s in loaded.studies if stamp.study_key(s.rel, s.digest) in saved.passed)
 
 
 def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Problem]]:
@@ -59,9 +83,18 @@ def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Proble
     out: dict[Path, str] = {
         layout.schema: json.dumps(loaded.schema, indent=2, ensure_ascii=False) + "\n",
     }
-    for name, text in views.render(taxonomy, entries).items():
+    # The generated files do not depend on each other: on a large corpus they render in two
+    # halves side by side (the exports and the claims ledger, the largest page, against the rest).
+    second_half = {"claims.md"}
+    view_pages, (claim_pages, export_files) = fanout.both(
+        lambda: views.render(taxonomy, entries, (set(views.PAGES) | {"README.md"}) - second_half),
+        lambda: (views.render(taxonomy, entries, second_half),
+                 exports.render(entries, taxonomy, schema.canonical_keys(loaded.schema))),
+        len(entries),
+    )
+    for name, text in sorted({**view_pages, **claim_pages}.items()):
         out[layout.views / name] = text
-    for name, text in exports.render(entries, taxonomy, schema.canonical_keys(loaded.schema)).items():
+    for name, text in export_files.items():
         out[layout.exports / name] = text
     marked = [
         (layout.readme, readme.render(taxonomy, entries)),
@@ -107,6 +140,28 @@ def stale(layout: Layout, outputs: dict[Path, str]) -> list[Problem]:
     return problems
 
 
+def _inputs_digest(layout: Layout, loaded: Loaded) -> bytes:
+    return stamp.inputs_digest(layout.taxonomy.read_bytes(), [(s.rel, s.digest) for s in loaded.studies])
+
+
+def fresh(layout: Layout, loaded: Loaded) -> bool:
+    """True when the last build's stamp proves that rendering now would give the files on disk:
+    same inputs, and every generated file (and no other in the owned folders) as that build wrote it."""
+    saved = stamp.load(layout.stamp)
+    if saved is None:
+        return False
+    inputs, outputs = saved.inputs, saved.outputs
+    try:
+        if inputs != _inputs_digest(layout, loaded):
+            return False
+        for rel, expected in outputs.items():
+            if stamp.digest((layout.root / rel).read_bytes()) != expected:
+                return False
+    except OSError:
+        return False
+    return all(layout.rel(path) in outputs for path in _owned(layout))
+
+
 def write(layout: Layout, outputs: dict[Path, str]) -> list[Path]:
     """Write what changed, remove what the build no longer produces; return the paths touched."""
     touched = []
@@ -144,9 +199,9 @@ def lint(layout: Layout, paths: list[Path], today: _dt.date) -> list[Problem]:
 
 def check(layout: Layout, today: _dt.date, generated: bool = True) -> list[Problem]:
     """Every problem in the repository; generated files are compared only when records are sound."""
-    loaded = load(layout)
-    problems = loaded.problems + verify(loaded, today)
-    if generated and not problems:
+    loaded = load(layout, today)
+    problems = loaded.problems + verify(loaded, today, _passed(layout, loaded, today))
+    if generated and not problems and not fresh(layout, loaded):
         outputs, render_problems = render(layout, loaded)
         problems += render_problems or stale(layout, outputs)
     return sorted(problems)
@@ -154,11 +209,18 @@ def check(layout: Layout, today: _dt.date, generated: bool = True) -> list[Probl
 
 def build(layout: Layout, today: _dt.date) -> tuple[list[Problem], list[Path]]:
     """Regenerate everything, unless a record has problems (views of broken records would lie)."""
-    loaded = load(layout)
+    loaded = load(layout, today)
     problems = loaded.problems + verify(loaded, today)
     if problems:
         return sorted(problems), []
     outputs, render_problems = render(layout, loaded)
     if render_problems:
         return sorted(render_problems), []
-    return [], write(layout, outputs)
+    touched = write(layout, outputs)
+    stamp.save(layout.stamp, stamp.Stamp(
+        inputs=_inputs_digest(layout, loaded),
+        outputs={layout.rel(path): stamp.digest(text.encode("utf-8")) for path, text in outputs.items()},
+        context=_context(layout, today),
+        passed=frozenset(stamp.study_key(s.rel, s.digest) for s in loaded.studies),
+    ))
+    return [], touched

@@ -6,11 +6,12 @@ lines, and the Summary text). The body itself is not kept, so memory stays small
 """
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import frontmatter, yamlload
+from scripts import fanout, frontmatter, yamlload
 from scripts.cache import ParseCache
 from scripts.layout import Layout
 from scripts.problems import Failure, Problem
@@ -36,6 +37,7 @@ class Study:
     headings: tuple[Heading, ...]
     summary: str
     flow: dict  # path of each front-matter collection -> written in flow style
+    digest: bytes = b""  # of the file's bytes; tells the build stamp whether inputs changed
 
     @property
     def id(self) -> str:
@@ -51,10 +53,10 @@ class Study:
                 tuple((h.title, h.line, h.has_text) for h in self.headings), self.summary, self.flow)
 
     @classmethod
-    def from_cached(cls, path: Path, rel: str, value: tuple) -> "Study":
+    def from_cached(cls, path: Path, rel: str, value: tuple, digest: bytes = b"") -> "Study":
         data, front_line, body_line, headings, summary, flow = value
         return cls(path=path, rel=rel, data=data, front_line=front_line, body_line=body_line,
-                   headings=tuple(Heading(*h) for h in headings), summary=summary, flow=flow)
+                   headings=tuple(Heading(*h) for h in headings), summary=summary, flow=flow, digest=digest)
 
     def front_text(self) -> str:
         """Read the front matter again; used only to locate problems."""
@@ -89,56 +91,107 @@ def outline(body: str, first_line: int) -> tuple[tuple[Heading, ...], str]:
 
 
 def read_study(path: Path, layout: Layout, cache: ParseCache | None = None) -> Study | Problem:
+    return _read(path, layout, cache)[0]
+
+
+def _read(path: Path, layout: Layout, cache: ParseCache | None, parse: bool = True) -> tuple[Study | Problem | None, bytes | None]:
+    """The study (or why it cannot be read) and its cache key, None when there is no cache.
+    With `parse` false, a file missing from the cache gives (None, None) instead of being parsed."""
     rel = layout.rel(path)
     if path.is_symlink():
         target = path.resolve()
         root = layout.root.resolve()
         if root not in target.parents:
-            return Problem(rel, 1, 1, "E113", f"symbolic link to {target} leaves the repository")
+            return Problem(rel, 1, 1, "E113", f"symbolic link to {target} leaves the repository"), None
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return Problem(rel, 1, 1, "E101", f"cannot read the file: {err.strerror or err}")
-    key = cache.key(raw) if cache is not None else None
+        return Problem(rel, 1, 1, "E101", f"cannot read the file: {err.strerror or err}"), None
+    digest = ParseCache.key(raw)
+    key = digest if cache is not None else None
     if key is not None:
         hit = cache.get(key)
         if hit is not None:
-            return Study.from_cached(path, rel, hit)
+            return Study.from_cached(path, rel, hit, digest), key
+    if not parse:
+        return None, None
     text = frontmatter.decode(raw)
     if isinstance(text, Failure):
-        return text.at(rel)
+        return text.at(rel), None
     split = frontmatter.split(text)
     if isinstance(split, Failure):
-        return split.at(rel)
+        return split.at(rel), None
     loaded = yamlload.load_with_layout(split.front)
     if isinstance(loaded, Failure):
-        return loaded.at(rel, split.front_line)
+        return loaded.at(rel, split.front_line), None
     data, flow = loaded
     if not isinstance(data, dict):
-        return Problem(rel, split.front_line + 1, 1, "E112", f"the front matter must be a mapping of keys to values, found {type(data).__name__}")
+        return Problem(rel, split.front_line + 1, 1, "E112", f"the front matter must be a mapping of keys to values, found {type(data).__name__}"), None
     headings, summary = outline(split.body, split.body_line + 1)
     study = Study(
         path=path, rel=rel, data=data, front_line=split.front_line, body_line=split.body_line + 1,
-        headings=headings, summary=summary, flow=flow,
+        headings=headings, summary=summary, flow=flow, digest=digest,
     )
     if key is not None:
         cache.put(key, study.cached())
-    return study
+    return study, key
 
 
 def study_paths(layout: Layout) -> list[Path]:
     if not layout.studies.is_dir():
         return []
-    return sorted(p for p in layout.studies.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+    # Sorted by name (a string compare; comparing Path objects is several times slower).
+    return sorted((p for p in layout.studies.iterdir() if p.suffix == ".md" and not p.name.startswith(".")),
+                  key=lambda p: p.name)
 
 
 def load_studies(layout: Layout, cache: ParseCache | None = None) -> tuple[list[Study], list[Problem]]:
+    """Every study under studies/, in file-name order, and the problems of those that cannot be read."""
+    studies, problems, _ = load_and_inspect(layout, cache)
+    return studies, problems
+
+
+def load_and_inspect(layout: Layout, cache: ParseCache | None = None, inspect=None) -> tuple[list[Study], list[Problem], dict]:
+    """`load_studies`, plus `inspect(study)` for each study parsed here rather than taken from the
+    cache, keyed by its path (`rel`). `inspect` runs where the study was parsed, in a child on a
+    large corpus, so work that needs only one study rides along with the parse; its result must
+    marshal.
+
+    Files found in the cache are taken from it here; the others are parsed, on all cores when
+    there are many (see `fanout`). Children only look the cache up; the parent records what
+    they parsed, so the cache saved is the same as a serial run's."""
+    paths = study_paths(layout)
+    results: list[tuple[Study | Problem | None, bytes | None]] = [_read(path, layout, cache, parse=False) for path in paths]
+    misses = [i for i, (result, _) in enumerate(results) if result is None]
+
+    def parse_slice(indices: list[int]) -> list[bytes]:
+        # Parsed studies travel back as marshal bytes of their plain values: several times
+        # cheaper than pickling the objects, and the same values the parse cache stores.
+        plain = []
+        for i in indices:
+            result, key = _read(paths[i], layout, cache)
+            if isinstance(result, Problem):
+                plain.append((False, (result.path, result.line, result.col, result.code, result.message)))
+            else:
+                plain.append((True, result.cached(), result.digest, key, inspect(result) if inspect else None))
+        return [marshal.dumps(plain)]
+
+    parsed = [item for part in fanout.fan_out(parse_slice, misses) for item in marshal.loads(part)]
+    inspected = {}
+    for i, item in zip(misses, parsed):
+        if item[0]:
+            results[i] = (Study.from_cached(paths[i], layout.rel(paths[i]), item[1], item[2]), item[3])
+            if inspect:
+                inspected[results[i][0].rel] = item[4]
+        else:
+            results[i] = (Problem(*item[1]), None)
     studies: list[Study] = []
     problems: list[Problem] = []
-    for path in study_paths(layout):
-        loaded = read_study(path, layout, cache)
-        if isinstance(loaded, Problem):
-            problems.append(loaded)
-        else:
-            studies.append(loaded)
-    return studies, problems
+    for result, key in results:
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        studies.append(result)
+        if key is not None and key not in cache.used:
+            cache.put(key, result.cached())  # parsed in a child: keep it
+    return studies, problems, inspected

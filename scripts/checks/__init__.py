@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from scripts import canonical
+from scripts import canonical, fanout
 from scripts.checks import body, corpus, record, style
 from scripts.issue import Issue
 from scripts.problems import Problem
@@ -42,13 +42,37 @@ def locate(study: Study, issues: list[Issue]) -> list[Problem]:
     return problems
 
 
-def check_all(studies: list[Study], taxonomy: Taxonomy, validate, today: _dt.date, schema: dict) -> list[Problem]:
-    per_study: dict[str, list[Issue]] = {}
+def study_checker(taxonomy: Taxonomy, validate, today: _dt.date, schema: dict):
+    """`check_study` as a function of the study alone, returning plain tuples (they marshal), for
+    running the per-study checks where a study is parsed (see `records.load_and_inspect`)."""
     ranks = canonical.orders(schema)
+
+    def run(study: Study) -> list[tuple]:
+        return [(i.code, i.message, i.path, i.line) for i in check_study(study, taxonomy, validate, today, ranks)]
+    return run
+
+
+def check_all(studies: list[Study], taxonomy: Taxonomy, validate, today: _dt.date, schema: dict,
+              known: dict | None = None) -> list[Problem]:
+    """`known`: path (`rel`) -> the per-study issues, as `study_checker` tuples, of studies whose
+    per-study checks already ran in this context; they are not run again."""
+    known = known or {}
+    ranks = canonical.orders(schema)
+
+    def check_slice(some: list[Study]) -> list[tuple[str, list[Issue]]]:
+        found = []
+        for study in some:
+            issues = check_study(study, taxonomy, validate, today, ranks)
+            if issues:
+                found.append((study.rel, issues))
+        return found
+
+    # Each study's checks are independent of the others, so a large corpus is checked on all cores.
+    unchecked = [s for s in studies if s.rel not in known] if known else studies
+    per_study: dict[str, list[Issue]] = dict(fanout.fan_out(check_slice, unchecked))
     for study in studies:
-        issues = check_study(study, taxonomy, validate, today, ranks)
-        if issues:
-            per_study[study.rel] = issues
+        if known.get(study.rel):
+            per_study[study.rel] = [Issue(*issue) for issue in known[study.rel]]
     for rel, issue in corpus.check(studies):
         per_study.setdefault(rel, []).append(issue)
     by_rel = {s.rel: s for s in studies}

@@ -309,23 +309,33 @@ def catalogue(taxonomy: Taxonomy, entries: list[Entry]) -> str:
                                           ["l", "l", "r", "l", "l", "l", "r"]))
 
 
-def render(taxonomy: Taxonomy, entries: list[Entry]) -> dict[str, str]:
-    """File name under views/ -> content."""
-    points = scaleplot.points(entries, taxonomy)
-    pages = {
-        "README.md": index(taxonomy, entries),
-        "objects.md": objects(taxonomy, entries),
-        "usefulness.md": usefulness(taxonomy, entries),
-        "construction.md": construction(taxonomy, entries),
-        "scale.md": scale(taxonomy, entries, points),
-        "claims.md": claims(taxonomy, entries),
-        "disclosure.md": disclosure(taxonomy, entries),
-        "lineage.md": lineage_page(taxonomy, entries),
-        "domains.md": domains(taxonomy, entries),
-        "timeline.md": timeline(taxonomy, entries),
-        "catalogue.md": catalogue(taxonomy, entries),
+def render(taxonomy: Taxonomy, entries: list[Entry], only: set[str] | None = None) -> dict[str, str]:
+    """File name under views/ -> content; with `only`, just those pages (so that the pages can
+    be rendered in two halves side by side)."""
+    pages_of = {
+        "README.md": lambda: index(taxonomy, entries),
+        "objects.md": lambda: objects(taxonomy, entries),
+        "usefulness.md": lambda: usefulness(taxonomy, entries),
+        "construction.md": lambda: construction(taxonomy, entries),
+        "scale.md": None,  # with scale.svg, from the same points
+        "claims.md": lambda: claims(taxonomy, entries),
+        "disclosure.md": lambda: disclosure(taxonomy, entries),
+        "lineage.md": lambda: lineage_page(taxonomy, entries),
+        "domains.md": lambda: domains(taxonomy, entries),
+        "timeline.md": lambda: timeline(taxonomy, entries),
+        "catalogue.md": lambda: catalogue(taxonomy, entries),
     }
-    svg = scaleplot.svg(points, taxonomy)
-    if svg:
-        pages["scale.svg"] = svg
+    pages = {}
+    for name, make in pages_of.items():
+        if only is not None and name not in only:
+            continue
+        if make is not None:
+            pages[name] = make()
+            continue
+        points = scaleplot.points(entries, taxonomy)
+        pages["scale.md"] = scale(taxonomy, entries, points)
+        svg = scaleplot.svg(points, taxonomy)
+        if svg:
+            pages["scale.svg"] = svg
     return pages
+
