@@ -79,7 +79,7 @@ CODES: dict[str, Code] = {
         Code("E307", "future-date", "`date` lies in the future.", "Use the date of the first public version."),
         Code("E308", "invalid-date", "`date` is not a real calendar date.", "Write the date as YYYY-MM-DD from the paper's own page."),
         Code("E309", "arxiv-link-mismatch", "`arxiv` differs from the arXiv id in `links.paper`.", "Make both name the same paper."),
-        Code("E310", "arxiv-date-mismatch", "The arXiv id was assigned in a different month than `date`.", "Use the date of version 1 on the arXiv page (the id's YYMM is its month)."),
+        Code("E310", "arxiv-date-mismatch", "The arXiv id's month (when version 1 was announced) is before `date`, or more than two months after it.", "Use the date version 1 was submitted, from the arXiv page; if the first public version was not on arXiv, point links.paper at it."),
         Code("E311", "placeholder", "A value is a placeholder such as `unknown`, `TODO` or `?`.", "Look the fact up, write `undisclosed` if the paper does not say, or leave the study out."),
         Code("E312", "lineage-cycle", "`derived_from` links form a cycle.", "A release cannot be built from itself; correct the lineage."),
         Code("E313", "missing-trajectories", "An agent-trajectory record does not say whether failed and partial trajectories are kept.", "Add `trajectories: {failed: ..., partial: ..., source: ...}`."),

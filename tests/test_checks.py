@@ -2,6 +2,8 @@
 valid fixtures produce none."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scripts import pipeline
@@ -89,3 +91,23 @@ def test_crlf_and_bom_lines_match_plain_file(make_repo, tmp_path):
     [a] = pipeline.check(make_repo(INVALID / "e204-unknown-term.md"), TODAY)
     [b] = pipeline.check(make_repo(crlf), TODAY)
     assert (a.line, a.col, a.code) == (b.line, b.col, b.code)
+
+
+@pytest.mark.parametrize("date, arxiv, flagged", [
+    ("2024-11-05", "2411.00002", False),  # same month
+    ("2024-10-31", "2411.00002", False),  # submitted after the month's cut-off, announced in November
+    ("2024-09-18", "2411.00002", False),  # held in moderation for two months
+    ("2024-08-20", "2411.00002", True),   # three months: not version 1's date
+    ("2024-12-01", "2411.00002", True),   # after the id's month: a later version's date
+])
+def test_arxiv_month_may_trail_the_submission_date_by_the_announcement_delay(make_repo, tmp_path, date, arxiv, flagged):
+    text = (VALID / "fixture-minimal.md").read_text()
+    text = re.sub(r"^date: .*$", f"date: {date}", text, count=1, flags=re.M)
+    text = re.sub(r"^year: .*$", f"year: {date[:4]}", text, count=1, flags=re.M)
+    text = re.sub(r"^links:$", f'arxiv: "{arxiv}"\nlinks:', text, count=1, flags=re.M)
+    text = re.sub(r"^  paper: .*$", f"  paper: https://arxiv.org/abs/{arxiv}", text, count=1, flags=re.M)
+    source = tmp_path / "fixture-minimal.md"
+    source.write_text(text)
+    loaded = pipeline.load(make_repo(source))
+    codes = {p.code for p in pipeline.verify(loaded, TODAY)}
+    assert ("E310" in codes) == flagged, codes

@@ -63,6 +63,9 @@ def _dates(data: dict, today: _dt.date) -> list[Issue]:
     return issues
 
 
+_ANNOUNCE_DELAY = 2  # months between a v1 submission and its announcement (cut-off, moderation hold)
+
+
 def _arxiv(data: dict) -> list[Issue]:
     arxiv = data.get("arxiv")
     links = data.get("links") if isinstance(data.get("links"), dict) else {}
@@ -76,20 +79,23 @@ def _arxiv(data: dict) -> list[Issue]:
     parts = _ARXIV_ID.match(arxiv) if isinstance(arxiv, str) else None
     date = parse_date(data.get("date"))
     if parts and date is not None:
-        # The id's YYMM is the month version 1 was submitted. A date after that month is a later
-        # version's; a date before it is possible only when the first public version was not on
-        # arXiv, and then links.paper must point at that earlier version.
+        # arXiv assigns the id when a submission is announced, so its YYMM is the month version 1
+        # was announced. A date after that month is a later version's. A date before it is normal
+        # for a submission made late in a month or held in moderation, up to _ANNOUNCE_DELAY
+        # months; earlier than that, the first public version was not on arXiv, and links.paper
+        # must point at it.
         month = (2000 + int(parts[1]), int(parts[2]))
         shown = f"{month[0]}-{month[1]:02d}"
-        if (date.year, date.month) > month:
+        gap = (month[0] - date.year) * 12 + month[1] - date.month
+        if gap < 0:
             issues.append(Issue(
                 "E310", f"arXiv id {arxiv} was assigned in {shown}, but date is {data['date']}, later; use the date of version 1",
                 ("date",),
             ))
-        elif (date.year, date.month) < month and linked:
+        elif gap > _ANNOUNCE_DELAY and linked:
             issues.append(Issue(
                 "E310",
-                f"arXiv id {arxiv} was assigned in {shown}, but date is {data['date']}, earlier; use the date of version 1, "
+                f"arXiv id {arxiv} was assigned in {shown}, {gap} months after date {data['date']}; use the date of version 1, "
                 "or point links.paper at the earlier first public version",
                 ("date",),
             ))
