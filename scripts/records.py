@@ -161,8 +161,11 @@ def load_and_inspect(layout: Layout, cache: ParseCache | None = None, inspect=No
     there are many (see `fanout`). Children only look the cache up; the parent records what
     they parsed, so the cache saved is the same as a serial run's."""
     paths = study_paths(layout)
-    results: list[tuple[Study | Problem | None, bytes | None]] = [_read(path, layout, cache, parse=False) for path in paths]
-    misses = [i for i, (result, _) in enumerate(results) if result is None]
+    if cache is not None and cache.entries:
+        results: list[tuple[Study | Problem | None, bytes | None]] = [_read(path, layout, cache, parse=False) for path in paths]
+        misses = [i for i, (result, _) in enumerate(results) if result is None]
+    else:  # nothing to look up (a fresh clone): every file is parsed, without reading it twice
+        results, misses = [(None, None)] * len(paths), list(range(len(paths)))
 
     def parse_slice(indices: list[int]) -> list[bytes]:
         # Parsed studies travel back as marshal bytes of their plain values: several times
