@@ -167,27 +167,33 @@ def load_and_inspect(layout: Layout, cache: ParseCache | None = None, inspect=No
     else:  # nothing to look up (a fresh clone): every file is parsed, without reading it twice
         results, misses = [(None, None)] * len(paths), list(range(len(paths)))
 
-    def parse_slice(indices: list[int]) -> list[bytes]:
-        # Parsed studies travel back as marshal bytes of their plain values: several times
-        # cheaper than pickling the objects, and the same values the parse cache stores.
-        plain = []
+    def parse_slice(indices: list[int]) -> list[tuple]:
+        out = []
         for i in indices:
             result, key = _read(paths[i], layout, cache)
-            if isinstance(result, Problem):
-                plain.append((False, (result.path, result.line, result.col, result.code, result.message)))
-            else:
-                plain.append((True, result.cached(), result.digest, key, inspect(result) if inspect else None))
-        return [marshal.dumps(plain)]
+            out.append((i, result, key, inspect(result) if inspect and isinstance(result, Study) else None))
+        return out
 
-    parsed = [item for part in fanout.fan_out(parse_slice, misses) for item in marshal.loads(part)]
+    # A child's parsed studies travel back as marshal bytes of their plain values: several times
+    # cheaper than pickling the objects, and the same values the parse cache stores.
+    def encode(parsed: list[tuple]) -> bytes:
+        return marshal.dumps([
+            (i, True, r.cached(), r.digest, key, seen) if isinstance(r, Study)
+            else (i, False, (r.path, r.line, r.col, r.code, r.message), None, None, None)
+            for i, r, key, seen in parsed
+        ])
+
+    def decode(data: bytes) -> list[tuple]:
+        return [
+            (i, Study.from_cached(paths[i], layout.rel(paths[i]), value, digest) if ok else Problem(*value), key, seen)
+            for i, ok, value, digest, key, seen in marshal.loads(data)
+        ]
+
     inspected = {}
-    for i, item in zip(misses, parsed):
-        if item[0]:
-            results[i] = (Study.from_cached(paths[i], layout.rel(paths[i]), item[1], item[2]), item[3])
-            if inspect:
-                inspected[results[i][0].rel] = item[4]
-        else:
-            results[i] = (Problem(*item[1]), None)
+    for i, result, key, seen in fanout.fan_out(parse_slice, misses, encode=encode, decode=decode):
+        results[i] = (result, key)
+        if inspect and isinstance(result, Study):
+            inspected[result.rel] = seen
     studies: list[Study] = []
     problems: list[Problem] = []
     for result, key in results:

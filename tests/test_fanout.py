@@ -17,7 +17,18 @@ def test_fan_out_keeps_the_serial_order(two_workers):
     items = list(range(101))
     result = fanout.fan_out(lambda some: [(x, os.getpid()) for x in some], items)
     assert [x for x, _ in result] == items
-    assert os.getpid() not in {pid for _, pid in result}  # every slice ran in a child
+    pids = [pid for _, pid in result]
+    assert pids[:51] == [os.getpid()] * 51  # this process computes the first slice itself
+    assert os.getpid() not in pids[51:]  # a child computes the second
+
+
+def test_fan_out_decodes_what_children_encode(two_workers):
+    seen = []
+    result = fanout.fan_out(lambda some: [x * 2 for x in some], list(range(10)),
+                            encode=lambda r: ",".join(map(str, r)),
+                            decode=lambda text: seen.append(text) or [int(v) for v in text.split(",")])
+    assert result == [x * 2 for x in range(10)]
+    assert seen == ["10,12,14,16,18"]  # only the child's slice was encoded
 
 
 def test_fan_out_stays_serial_below_the_threshold(monkeypatch):
