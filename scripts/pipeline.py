@@ -142,26 +142,58 @@ def stale(layout: Layout, outputs: dict[Path, str]) -> list[Problem]:
     return problems
 
 
-def _inputs_digest(layout: Layout, loaded: Loaded) -> bytes:
-    return stamp.inputs_digest(layout.taxonomy.read_bytes(), [(s.rel, s.digest) for s in loaded.studies])
+def _inputs_digest(layout: Layout, studies: list[tuple[str, bool, bytes]]) -> bytes:
+    """`studies`: each study's path, whether it is a symbolic link, and the digest of its bytes."""
+    named = [(rel + ("\0link" if link else ""), content) for rel, link, content in studies]
+    return stamp.inputs_digest(layout.taxonomy.read_bytes(), named)
 
 
-def fresh(layout: Layout, loaded: Loaded) -> bool:
-    """True when the last build's stamp proves that rendering now would give the files on disk:
-    same inputs, and every generated file (and no other in the owned folders) as that build wrote it."""
-    saved = stamp.load(layout.stamp)
-    if saved is None:
-        return False
-    inputs, outputs = saved.inputs, saved.outputs
+def _loaded_inputs(loaded: Loaded) -> list[tuple[str, bool, bytes]]:
+    return [(s.rel, s.path.is_symlink(), s.digest) for s in loaded.studies]
+
+
+def _files_on_disk(layout: Layout) -> list[tuple[str, bool, bytes]] | None:
+    """What `_loaded_inputs` would be, read without parsing; None if a file cannot be read."""
+    found = []
+    for path in records.study_paths(layout):
+        try:
+            found.append((layout.rel(path), path.is_symlink(), stamp.digest(path.read_bytes())))
+        except OSError:
+            return None
+    return found
+
+
+def _outputs_intact(layout: Layout, outputs: dict) -> bool:
+    """Every generated file as the last build wrote it, and no other file in the owned folders."""
     try:
-        if inputs != _inputs_digest(layout, loaded):
-            return False
         for rel, expected in outputs.items():
             if stamp.digest((layout.root / rel).read_bytes()) != expected:
                 return False
     except OSError:
         return False
     return all(layout.rel(path) in outputs for path in _owned(layout))
+
+
+def fresh(layout: Layout, loaded: Loaded) -> bool:
+    """True when the last build's stamp proves that rendering now would give the files on disk:
+    same inputs, and every generated file (and no other in the owned folders) as that build wrote it."""
+    saved = stamp.load(layout.stamp)
+    if saved is None or saved.inputs != _inputs_digest(layout, _loaded_inputs(loaded)):
+        return False
+    return _outputs_intact(layout, saved.outputs)
+
+
+def unchanged_since_clean_build(layout: Layout, today: _dt.date) -> bool:
+    """True when every input (study files, taxonomy, the tooling's code, today's date) is byte for
+    byte what the last build checked and found sound, and the generated files are as it wrote them.
+    A check would then find nothing: its result is a function of exactly those inputs. The build
+    writes its stamp only when it found no problems."""
+    saved = stamp.load(layout.stamp)
+    if saved is None or saved.context != _context(layout, today):
+        return False
+    on_disk = _files_on_disk(layout)
+    return (on_disk is not None and saved.inputs == _inputs_digest(layout, on_disk)
+            and _outputs_intact(layout, saved.outputs))
 
 
 def write(layout: Layout, outputs: dict[Path, str]) -> list[Path]:
@@ -220,6 +252,8 @@ def check(layout: Layout, today: _dt.date, generated: bool = True) -> list[Probl
 
 
 def _check(layout: Layout, today: _dt.date, generated: bool) -> list[Problem]:
+    if generated and unchanged_since_clean_build(layout, today):
+        return []
     loaded = load(layout, today)
     problems = loaded.problems + verify(loaded, today, _passed(layout, loaded, today))
     if generated and not problems and not fresh(layout, loaded):
@@ -244,7 +278,7 @@ def _build(layout: Layout, today: _dt.date) -> tuple[list[Problem], list[Path]]:
         return sorted(render_problems), []
     touched = write(layout, outputs)
     stamp.save(layout.stamp, stamp.Stamp(
-        inputs=_inputs_digest(layout, loaded),
+        inputs=_inputs_digest(layout, _loaded_inputs(loaded)),
         outputs={layout.rel(path): stamp.digest(text.encode("utf-8")) for path, text in outputs.items()},
         context=_context(layout, today),
         passed=frozenset(stamp.study_key(s.rel, s.digest) for s in loaded.studies),

@@ -68,3 +68,28 @@ def test_damaged_stamp_means_a_full_check(built, monkeypatch):
     calls = _count_study_checks(monkeypatch)
     assert pipeline.check(built, TODAY) == []
     assert calls
+
+
+def test_unchanged_inputs_after_a_clean_build_need_no_loading(built, monkeypatch):
+    def no_load(*_args, **_kwargs):
+        raise AssertionError("loaded although every input is as the last clean build checked it")
+    monkeypatch.setattr(pipeline, "load", no_load)
+    assert pipeline.check(built, TODAY) == []
+
+
+def test_one_edited_study_alone_is_checked_again(built, monkeypatch):
+    calls = _count_study_checks(monkeypatch)
+    study = sorted(built.studies.glob("*.md"))[0]
+    study.write_text(study.read_text().replace("## Summary\n", "## Summary\nEdited. ", 1))
+    problems = pipeline.check(built, TODAY)
+    assert calls == [f"studies/{study.name}"]
+    assert {p.code for p in problems} <= {"E501"}  # only the views, which now differ, are reported
+
+
+def test_study_swapped_for_a_symlink_out_of_the_tree_is_reported(built, tmp_path):
+    study = sorted(built.studies.glob("*.md"))[0]
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(study.read_bytes())  # same bytes: only the link differs
+    study.unlink()
+    study.symlink_to(outside)
+    assert "E113" in {p.code for p in pipeline.check(built, TODAY)}
