@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scripts import canonical, checks, derived, fanout, records, schema, stamp, taxonomy as taxonomy_module
 from scripts.cache import ParseCache
-from scripts.files import write_text_atomic
+from scripts.files import write_bytes_atomic
 from scripts.layout import Layout
 from scripts.problems import Problem
 from scripts.records import Study
@@ -86,10 +86,12 @@ def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Proble
         layout.schema: json.dumps(loaded.schema, indent=2, ensure_ascii=False) + "\n",
     }
     # The generated files do not depend on each other: on a large corpus they render in two
-    # halves side by side (the exports and the claims ledger, the largest page, against the rest).
+    # halves side by side (the exports and the claims ledger, the largest page, against the
+    # other pages and the README and CONTRIBUTING blocks), of about equal cost.
     second_half = {"claims.md"}
-    view_pages, (claim_pages, export_files) = fanout.both(
-        lambda: views.render(taxonomy, entries, (set(views.PAGES) | {"README.md"}) - second_half),
+    (view_pages, marked_blocks), (claim_pages, export_files) = fanout.both(
+        lambda: (views.render(taxonomy, entries, (set(views.PAGES) | {"README.md"}) - second_half),
+                 (readme.render(taxonomy, entries), readme.render_contributing(taxonomy, entries, loaded.schema))),
         lambda: (views.render(taxonomy, entries, second_half),
                  exports.render(entries, taxonomy, schema.canonical_keys(loaded.schema))),
         len(entries),
@@ -98,10 +100,7 @@ def render(layout: Layout, loaded: Loaded) -> tuple[dict[Path, str], list[Proble
         out[layout.views / name] = text
     for name, text in export_files.items():
         out[layout.exports / name] = text
-    marked = [
-        (layout.readme, readme.render(taxonomy, entries)),
-        (layout.contributing, readme.render_contributing(taxonomy, entries, loaded.schema)),
-    ]
+    marked = list(zip((layout.readme, layout.contributing), marked_blocks))
     problems: list[Problem] = []
     for path, blocks in marked:
         rel = layout.rel(path)
@@ -196,22 +195,26 @@ def unchanged_since_clean_build(layout: Layout, today: _dt.date) -> bool:
             and _outputs_intact(layout, saved.outputs))
 
 
-def write(layout: Layout, outputs: dict[Path, str]) -> list[Path]:
-    """Write what changed, remove what the build no longer produces; return the paths touched."""
+def write(layout: Layout, outputs: dict[Path, str]) -> tuple[list[Path], dict[str, bytes]]:
+    """Write what changed, remove what the build no longer produces; return the paths touched
+    and the digest of every generated file (for the build stamp), from the bytes written."""
     touched = []
+    digests = {}
     for path, text in sorted(outputs.items()):
+        data = text.encode("utf-8")
+        digests[layout.rel(path)] = stamp.digest(data)
         try:
-            unchanged = path.read_bytes() == text.encode("utf-8")
+            unchanged = path.read_bytes() == data
         except OSError:
             unchanged = False
         if not unchanged:
-            write_text_atomic(path, text)
+            write_bytes_atomic(path, data)
             touched.append(path)
     for path in _owned(layout):
         if path not in outputs:
             path.unlink()
             touched.append(path)
-    return touched
+    return touched, digests
 
 
 def lint(layout: Layout, paths: list[Path], today: _dt.date) -> list[Problem]:
@@ -276,10 +279,10 @@ def _build(layout: Layout, today: _dt.date) -> tuple[list[Problem], list[Path]]:
     outputs, render_problems = render(layout, loaded)
     if render_problems:
         return sorted(render_problems), []
-    touched = write(layout, outputs)
+    touched, digests = write(layout, outputs)
     stamp.save(layout.stamp, stamp.Stamp(
         inputs=_inputs_digest(layout, _loaded_inputs(loaded)),
-        outputs={layout.rel(path): stamp.digest(text.encode("utf-8")) for path, text in outputs.items()},
+        outputs=digests,
         context=_context(layout, today),
         passed=frozenset(stamp.study_key(s.rel, s.digest) for s in loaded.studies),
     ))
