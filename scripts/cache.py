@@ -12,19 +12,19 @@ import marshal
 import sys
 from pathlib import Path
 
-from scripts.files import write_bytes_atomic
+from scripts.files import digest, write_bytes_atomic
 
 # The modules whose behaviour decides what a cached value holds.
 _LOADER_SOURCES = ("frontmatter.py", "yamlload.py", "records.py", "cache.py", "problems.py")
 
 
 def _loader_version() -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(sys.version.encode())
+    h = hashlib.blake2b(digest_size=16)
+    h.update(sys.version.encode())
     here = Path(__file__).resolve().parent
     for name in _LOADER_SOURCES:
-        digest.update((here / name).read_bytes())
-    return digest.digest()
+        h.update((here / name).read_bytes())
+    return h.digest()
 
 
 class ParseCache:
@@ -42,9 +42,7 @@ class ParseCache:
             except (EOFError, ValueError, TypeError, OSError):
                 pass  # a damaged cache is simply rebuilt
 
-    @staticmethod
-    def key(raw: bytes) -> bytes:
-        return hashlib.blake2b(raw, digest_size=16).digest()
+    key = staticmethod(digest)
 
     def get(self, key: bytes) -> tuple | None:
         value = self.entries.get(key)

@@ -1,6 +1,8 @@
-"""Writing files atomically: a reader never sees half a file, and a failed write leaves none."""
+"""Writing files atomically: a reader never sees half a file, and a failed write leaves none;
+and the one content digest that the parse cache and the build stamp share."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -27,3 +29,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def digest(data: bytes) -> bytes:
+    """The content digest of a file's bytes. The parse cache keys studies by it and the build
+    stamp records it, so a study's digest means the same thing in both."""
+    return hashlib.blake2b(data, digest_size=16).digest()

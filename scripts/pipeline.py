@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scripts import canonical, checks, derived, fanout, records, schema, stamp, taxonomy as taxonomy_module
 from scripts.cache import ParseCache
-from scripts.files import write_bytes_atomic
+from scripts.files import digest, write_bytes_atomic
 from scripts.layout import Layout
 from scripts.problems import Problem
 from scripts.records import Study
@@ -70,9 +70,8 @@ def _context(layout: Layout, today: _dt.date) -> bytes:
     return stamp.context_digest(layout.taxonomy.read_bytes(), today.isoformat())
 
 
-def _passed(layout: Layout, loaded: Loaded, today: _dt.date) -> frozenset:
+def _passed(layout: Layout, loaded: Loaded, today: _dt.date, saved: stamp.Stamp | None) -> frozenset:
     """Paths of the studies that the last build checked, with the same path and bytes, in the same context."""
-    saved = stamp.load(layout.stamp)
     if saved is None or saved.context != _context(layout, today):
         return frozenset()
     return frozenset(s.rel for s in loaded.studies if stamp.study_key(s.rel, s.digest) in saved.passed)
@@ -143,8 +142,7 @@ def stale(layout: Layout, outputs: dict[Path, str]) -> list[Problem]:
 
 def _inputs_digest(layout: Layout, studies: list[tuple[str, bool, bytes]]) -> bytes:
     """`studies`: each study's path, whether it is a symbolic link, and the digest of its bytes."""
-    named = [(rel + ("\0link" if link else ""), content) for rel, link, content in studies]
-    return stamp.inputs_digest(layout.taxonomy.read_bytes(), named)
+    return stamp.inputs_digest(layout.taxonomy.read_bytes(), studies)
 
 
 def _loaded_inputs(loaded: Loaded) -> list[tuple[str, bool, bytes]]:
@@ -156,7 +154,7 @@ def _files_on_disk(layout: Layout) -> list[tuple[str, bool, bytes]] | None:
     found = []
     for path in records.study_paths(layout):
         try:
-            found.append((layout.rel(path), path.is_symlink(), stamp.digest(path.read_bytes())))
+            found.append((layout.rel(path), path.is_symlink(), digest(path.read_bytes())))
         except OSError:
             return None
     return found
@@ -166,28 +164,26 @@ def _outputs_intact(layout: Layout, outputs: dict) -> bool:
     """Every generated file as the last build wrote it, and no other file in the owned folders."""
     try:
         for rel, expected in outputs.items():
-            if stamp.digest((layout.root / rel).read_bytes()) != expected:
+            if digest((layout.root / rel).read_bytes()) != expected:
                 return False
     except OSError:
         return False
     return all(layout.rel(path) in outputs for path in _owned(layout))
 
 
-def fresh(layout: Layout, loaded: Loaded) -> bool:
+def fresh(layout: Layout, loaded: Loaded, saved: stamp.Stamp | None) -> bool:
     """True when the last build's stamp proves that rendering now would give the files on disk:
     same inputs, and every generated file (and no other in the owned folders) as that build wrote it."""
-    saved = stamp.load(layout.stamp)
     if saved is None or saved.inputs != _inputs_digest(layout, _loaded_inputs(loaded)):
         return False
     return _outputs_intact(layout, saved.outputs)
 
 
-def unchanged_since_clean_build(layout: Layout, today: _dt.date) -> bool:
+def unchanged_since_clean_build(layout: Layout, today: _dt.date, saved: stamp.Stamp | None) -> bool:
     """True when every input (study files, taxonomy, the tooling's code, today's date) is byte for
     byte what the last build checked and found sound, and the generated files are as it wrote them.
     A check would then find nothing: its result is a function of exactly those inputs. The build
     writes its stamp only when it found no problems."""
-    saved = stamp.load(layout.stamp)
     if saved is None or saved.context != _context(layout, today):
         return False
     on_disk = _files_on_disk(layout)
@@ -202,7 +198,7 @@ def write(layout: Layout, outputs: dict[Path, str]) -> tuple[list[Path], dict[st
     digests = {}
     for path, text in sorted(outputs.items()):
         data = text.encode("utf-8")
-        digests[layout.rel(path)] = stamp.digest(data)
+        digests[layout.rel(path)] = digest(data)
         try:
             unchanged = path.read_bytes() == data
         except OSError:
@@ -255,11 +251,12 @@ def check(layout: Layout, today: _dt.date, generated: bool = True) -> list[Probl
 
 
 def _check(layout: Layout, today: _dt.date, generated: bool) -> list[Problem]:
-    if generated and unchanged_since_clean_build(layout, today):
+    saved = stamp.load(layout.stamp)
+    if generated and unchanged_since_clean_build(layout, today, saved):
         return []
     loaded = load(layout, today)
-    problems = loaded.problems + verify(loaded, today, _passed(layout, loaded, today))
-    if generated and not problems and not fresh(layout, loaded):
+    problems = loaded.problems + verify(loaded, today, _passed(layout, loaded, today, saved))
+    if generated and not problems and not fresh(layout, loaded, saved):
         outputs, render_problems = render(layout, loaded)
         problems += render_problems or stale(layout, outputs)
     return sorted(problems)

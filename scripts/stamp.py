@@ -18,17 +18,15 @@ import hashlib
 import marshal
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from scripts.files import write_bytes_atomic
+from scripts.files import digest, write_bytes_atomic
 
 _FORMAT = 2
 
 
-def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
+@lru_cache(maxsize=1)
 def _code_digest() -> bytes:
     """The tooling's source: a change to any renderer makes every stamp stale."""
     h = hashlib.blake2b(digest_size=16)
@@ -39,14 +37,14 @@ def _code_digest() -> bytes:
     return h.digest()
 
 
-def inputs_digest(taxonomy_bytes: bytes, studies: list[tuple[str, bytes]]) -> bytes:
+def inputs_digest(taxonomy_bytes: bytes, studies: list[tuple[str, bool, bytes]]) -> bytes:
     """Digest of the render inputs other than the marked files: code, taxonomy, and each
-    study's path and content digest, in order."""
+    study's path, whether it is a symbolic link, and content digest, in order."""
     h = hashlib.blake2b(digest_size=16)
     h.update(_code_digest())
     h.update(digest(taxonomy_bytes))
-    for rel, content in studies:
-        h.update(rel.encode() + b"\0" + content)
+    for rel, link, content in studies:
+        h.update(rel.encode() + (b"\0link\0" if link else b"\0") + content)
     return h.digest()
 
 
