@@ -91,50 +91,49 @@ def outline(body: str, first_line: int) -> tuple[tuple[Heading, ...], str]:
 
 
 def read_study(path: Path, layout: Layout, cache: ParseCache | None = None) -> Study | Problem:
-    return _read(path, layout, cache)[0]
+    return _read(path, layout, cache)
 
 
-def _read(path: Path, layout: Layout, cache: ParseCache | None, parse: bool = True) -> tuple[Study | Problem | None, bytes | None]:
-    """The study (or why it cannot be read) and its cache key, None when there is no cache.
-    With `parse` false, a file missing from the cache gives (None, None) instead of being parsed."""
+def _read(path: Path, layout: Layout, cache: ParseCache | None, parse: bool = True) -> Study | Problem | None:
+    """The study, or why it cannot be read. With `parse` false, a file missing from the cache
+    gives None instead of being parsed. A study's cache key is its `digest`."""
     rel = layout.rel(path)
     if path.is_symlink():
         target = path.resolve()
         root = layout.root.resolve()
         if root not in target.parents:
-            return Problem(rel, 1, 1, "E113", f"symbolic link to {target} leaves the repository"), None
+            return Problem(rel, 1, 1, "E113", f"symbolic link to {target} leaves the repository")
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return Problem(rel, 1, 1, "E101", f"cannot read the file: {err.strerror or err}"), None
+        return Problem(rel, 1, 1, "E101", f"cannot read the file: {err.strerror or err}")
     digest = ParseCache.key(raw)
-    key = digest if cache is not None else None
-    if key is not None:
-        hit = cache.get(key)
+    if cache is not None:
+        hit = cache.get(digest)
         if hit is not None:
-            return Study.from_cached(path, rel, hit, digest), key
+            return Study.from_cached(path, rel, hit, digest)
     if not parse:
-        return None, None
+        return None
     text = frontmatter.decode(raw)
     if isinstance(text, Failure):
-        return text.at(rel), None
+        return text.at(rel)
     split = frontmatter.split(text)
     if isinstance(split, Failure):
-        return split.at(rel), None
+        return split.at(rel)
     loaded = yamlload.load_with_layout(split.front)
     if isinstance(loaded, Failure):
-        return loaded.at(rel, split.front_line), None
+        return loaded.at(rel, split.front_line)
     data, flow = loaded
     if not isinstance(data, dict):
-        return Problem(rel, split.front_line + 1, 1, "E112", f"the front matter must be a mapping of keys to values, found {type(data).__name__}"), None
+        return Problem(rel, split.front_line + 1, 1, "E112", f"the front matter must be a mapping of keys to values, found {type(data).__name__}")
     headings, summary = outline(split.body, split.body_line + 1)
     study = Study(
         path=path, rel=rel, data=data, front_line=split.front_line, body_line=split.body_line + 1,
         headings=headings, summary=summary, flow=flow, digest=digest,
     )
-    if key is not None:
-        cache.put(key, study.cached())
-    return study, key
+    if cache is not None:
+        cache.put(digest, study.cached())
+    return study
 
 
 def study_paths(layout: Layout) -> list[Path]:
@@ -162,45 +161,45 @@ def load_and_inspect(layout: Layout, cache: ParseCache | None = None, inspect=No
     they parsed, so the cache saved is the same as a serial run's."""
     paths = study_paths(layout)
     if cache is not None and cache.entries:
-        results: list[tuple[Study | Problem | None, bytes | None]] = [_read(path, layout, cache, parse=False) for path in paths]
-        misses = [i for i, (result, _) in enumerate(results) if result is None]
+        results: list[Study | Problem | None] = [_read(path, layout, cache, parse=False) for path in paths]
+        misses = [i for i, result in enumerate(results) if result is None]
     else:  # nothing to look up (a fresh clone): every file is parsed, without reading it twice
-        results, misses = [(None, None)] * len(paths), list(range(len(paths)))
+        results, misses = [None] * len(paths), list(range(len(paths)))
 
     def parse_slice(indices: list[int]) -> list[tuple]:
         out = []
         for i in indices:
-            result, key = _read(paths[i], layout, cache)
-            out.append((i, result, key, inspect(result) if inspect and isinstance(result, Study) else None))
+            result = _read(paths[i], layout, cache)
+            out.append((i, result, inspect(result) if inspect and isinstance(result, Study) else None))
         return out
 
     # A child's parsed studies travel back as marshal bytes of their plain values: several times
     # cheaper than pickling the objects, and the same values the parse cache stores.
     def encode(parsed: list[tuple]) -> bytes:
         return marshal.dumps([
-            (i, True, r.cached(), r.digest, key, seen) if isinstance(r, Study)
-            else (i, False, (r.path, r.line, r.col, r.code, r.message), None, None, None)
-            for i, r, key, seen in parsed
+            (i, True, r.cached(), r.digest, seen) if isinstance(r, Study)
+            else (i, False, (r.path, r.line, r.col, r.code, r.message), None, None)
+            for i, r, seen in parsed
         ])
 
     def decode(data: bytes) -> list[tuple]:
         return [
-            (i, Study.from_cached(paths[i], layout.rel(paths[i]), value, digest) if ok else Problem(*value), key, seen)
-            for i, ok, value, digest, key, seen in marshal.loads(data)
+            (i, Study.from_cached(paths[i], layout.rel(paths[i]), value, digest) if ok else Problem(*value), seen)
+            for i, ok, value, digest, seen in marshal.loads(data)
         ]
 
     inspected = {}
-    for i, result, key, seen in fanout.fan_out(parse_slice, misses, encode=encode, decode=decode):
-        results[i] = (result, key)
+    for i, result, seen in fanout.fan_out(parse_slice, misses, encode=encode, decode=decode):
+        results[i] = result
         if inspect and isinstance(result, Study):
             inspected[result.rel] = seen
     studies: list[Study] = []
     problems: list[Problem] = []
-    for result, key in results:
+    for result in results:
         if isinstance(result, Problem):
             problems.append(result)
             continue
         studies.append(result)
-        if key is not None and key not in cache.used:
-            cache.put(key, result.cached())  # parsed in a child: keep it
+        if cache is not None and result.digest not in cache.used:
+            cache.put(result.digest, result.cached())  # parsed in a child: keep it
     return studies, problems, inspected
