@@ -83,6 +83,7 @@ CODES: dict[str, Code] = {
         Code("E311", "placeholder", "A value is a placeholder such as `unknown`, `TODO` or `?`.", "Look the fact up, write `undisclosed` if the paper does not say, or leave the study out."),
         Code("E312", "lineage-cycle", "`derived_from` links form a cycle.", "A release cannot be built from itself; correct the lineage."),
         Code("E313", "missing-trajectories", "An agent-trajectory record does not say whether failed and partial trajectories are kept.", "Add `trajectories: {failed: ..., partial: ..., source: ...}`."),
+        Code("E314", "lineage-now-catalogued", "The Caveats name a parent as not catalogued yet, but a study in studies/ now catalogues it.", "Add that study's id to `derived_from` and take the name out of the Lineage sentence."),
         # The Markdown body.
         Code("E401", "missing-section", "A required body section is missing.", "Add the section heading and its text (see the template)."),
         Code("E402", "empty-section", "A required body section has no text.", "Write the section in the project's own words."),

@@ -18,6 +18,8 @@ from scripts.problems import Failure, Problem
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
+# CONTRIBUTING's sentence for parents that are not catalogued yet; see `pending_parents`.
+_LINEAGE = re.compile(r"Lineage: the data also builds on (.+?), which the catalogue does not cover yet\.")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Study:
     summary: str
     flow: dict  # path of each front-matter collection -> written in flow style
     digest: bytes = b""  # of the file's bytes; tells the build stamp whether inputs changed
+    pending: tuple[tuple[str, int], ...] = ()  # parents the Caveats call not catalogued yet, with their line
 
     @property
     def id(self) -> str:
@@ -50,13 +53,14 @@ class Study:
     def cached(self) -> tuple:
         """The parsed parts, as plain values for the parse cache."""
         return (self.data, self.front_line, self.body_line,
-                tuple((h.title, h.line, h.has_text) for h in self.headings), self.summary, self.flow)
+                tuple((h.title, h.line, h.has_text) for h in self.headings), self.summary, self.flow, self.pending)
 
     @classmethod
     def from_cached(cls, path: Path, rel: str, value: tuple, digest: bytes = b"") -> "Study":
-        data, front_line, body_line, headings, summary, flow = value
+        data, front_line, body_line, headings, summary, flow, pending = value
         return cls(path=path, rel=rel, data=data, front_line=front_line, body_line=body_line,
-                   headings=tuple(Heading(*h) for h in headings), summary=summary, flow=flow, digest=digest)
+                   headings=tuple(Heading(*h) for h in headings), summary=summary, flow=flow, digest=digest,
+                   pending=tuple(tuple(p) for p in pending))
 
     def front_text(self) -> str:
         """Read the front matter again; used only to locate problems."""
@@ -88,6 +92,18 @@ def outline(body: str, first_line: int) -> tuple[tuple[Heading, ...], str]:
     if current:
         headings.append(Heading(*current))
     return tuple(headings), " ".join(summary)
+
+
+def pending_parents(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
+    """The names in the body's "Lineage: the data also builds on A, B and C, which the catalogue
+    does not cover yet." sentence, each with the file line of that sentence."""
+    match = _LINEAGE.search(body)
+    if not match:
+        return ()
+    line = first_line + body.count("\n", 0, match.start())
+    head, _, last = match.group(1).rpartition(" and ")
+    names = (head.split(", ") + [last]) if head else [last]
+    return tuple((name.strip(), line) for name in names if name.strip())
 
 
 def read_study(path: Path, layout: Layout, cache: ParseCache | None = None) -> Study | Problem:
@@ -130,6 +146,7 @@ def _read(path: Path, layout: Layout, cache: ParseCache | None, parse: bool = Tr
     study = Study(
         path=path, rel=rel, data=data, front_line=split.front_line, body_line=split.body_line + 1,
         headings=headings, summary=summary, flow=flow, digest=digest,
+        pending=pending_parents(split.body, split.body_line + 1),
     )
     if cache is not None:
         cache.put(digest, study.cached())

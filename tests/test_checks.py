@@ -111,3 +111,30 @@ def test_arxiv_month_may_trail_the_submission_date_by_the_announcement_delay(mak
     loaded = pipeline.load(make_repo(source))
     codes = {p.code for p in pipeline.verify(loaded, TODAY)}
     assert ("E310" in codes) == flagged, codes
+
+
+def test_lineage_note_naming_the_study_itself_is_not_flagged(make_repo, tmp_path):
+    # A study may mention its own name in its Lineage sentence (e.g. an earlier release of itself).
+    text = (VALID / "fixture-minimal.md").read_text().replace(
+        "## Caveats\n", "## Caveats\nLineage: the data also builds on FixtureMin v0, which the catalogue does not cover yet. ", 1)
+    path = tmp_path / "fixture-minimal.md"
+    path.write_text(text)
+    loaded = pipeline.load(make_repo(path))
+    assert loaded.problems == [] and loaded.studies[0].pending == (("FixtureMin v0", 56),)
+    assert pipeline.verify(loaded, TODAY) == []
+
+
+@pytest.mark.parametrize("name, flagged", [
+    ("the FixtureMin prompts", True),  # a run of words names the catalogued study
+    ("FixtureMin 2", False),  # a later version is another release (the RewardBench 2 case)
+    ("FixtureMin v3 data", False),
+    ("FixtureMinimal", False),  # one word is one name: no prefix matching
+])
+def test_lineage_note_against_catalogued_names(make_repo, tmp_path, name, flagged):
+    text = (VALID / "fixture-full.md").read_text().replace(
+        "FixtureSet-Unlisted and OtherCorpus", name)
+    path = tmp_path / "fixture-full.md"
+    path.write_text(text)
+    loaded = pipeline.load(make_repo(path, VALID / "fixture-minimal.md"))
+    codes = [p.code for p in pipeline.verify(loaded, TODAY)]
+    assert codes == (["E314"] if flagged else []), codes

@@ -44,3 +44,23 @@ def test_outline_ignores_headings_in_code_fences_and_collects_summary():
         ("Summary", 10, True), ("Data object", 14, True), ("Caveats", 18, False),
     ]
     assert summary == "First line. Second."
+
+
+def test_pending_parents_splits_names_and_gives_the_sentence_line():
+    body = ("## Summary\nText.\n\n## Caveats\nNo check. Lineage: the data also builds on NuminaMath, "
+            "OpenR1-Math-220k and Tülu 3, which the catalogue does not cover yet.\n")
+    assert records.pending_parents(body, 20) == (("NuminaMath", 24), ("OpenR1-Math-220k", 24), ("Tülu 3", 24))
+    one = "## Caveats\nLineage: the data also builds on the SimpleRL-Zoo data, which the catalogue does not cover yet.\n"
+    assert records.pending_parents(one, 1) == (("the SimpleRL-Zoo data", 2),)
+    assert records.pending_parents("## Caveats\nThe data builds on NuminaMath.\n", 1) == ()
+
+
+def test_pending_parents_survive_the_parse_cache(make_repo, tmp_path):
+    from scripts.cache import ParseCache
+    layout = make_repo(VALID / "fixture-full.md", VALID / "fixture-minimal.md")
+    cache = ParseCache(tmp_path / "cache.marshal")
+    path = layout.studies / "fixture-full.md"
+    first = records.read_study(path, layout, cache)
+    again = records.read_study(path, layout, cache)
+    assert first.pending == again.pending == (("FixtureSet-Unlisted", first.pending[0][1]), ("OtherCorpus", first.pending[0][1]))
+    assert path.read_text().split("\n")[first.pending[0][1] - 1].startswith("Fictional. Lineage:")

@@ -1,4 +1,5 @@
-"""Checks across studies: uniqueness and references that must resolve."""
+"""Checks across studies: uniqueness, references that must resolve, and lineage notes that
+must stay true as the catalogue grows."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from scripts.issue import Issue
 from scripts.records import Study
 
 _SPACE = re.compile(r"\s+")
+_VERSION = re.compile(r"v?\d")
 
 
 def check(studies: list[Study]) -> Iterator[tuple[str, Issue]]:
@@ -15,6 +17,7 @@ def check(studies: list[Study]) -> Iterator[tuple[str, Issue]]:
     yield from _unique(studies, "arxiv", "E303", lambda v: v)
     yield from _unique(studies, "title", "E304", lambda v: _SPACE.sub(" ", v).strip().casefold())
     yield from _lineage(studies)
+    yield from _pending(studies)
 
 
 def _unique(studies: list[Study], key: str, code: str, normal) -> Iterator[tuple[str, Issue]]:
@@ -84,3 +87,37 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
                 stack.append((child, iter(graph[child])))
                 trail.append(child)
     return cycles
+
+
+def _name_key(name: str) -> str:
+    return _SPACE.sub(" ", name).strip().casefold()
+
+
+def _pending(studies: list[Study]) -> Iterator[tuple[str, Issue]]:
+    """A parent the Caveats call "not catalogued yet" that a study now catalogues.
+
+    A name matches a study when the name, or a run of its words, equals that study's short name,
+    title or id ("the Llama-Nemotron post-training data" names the study short-named
+    Llama-Nemotron). A run followed by a version ("RewardBench 2", "Foo v3") names another release,
+    so it does not count. Looking up every run of words keeps this a dictionary probe per run."""
+    if not any(s.pending for s in studies):
+        return
+    known: dict[str, Study] = {}
+    for study in studies:
+        for key in ("short_name", "title", "id"):
+            value = study.data.get(key)
+            if isinstance(value, str) and value.strip():
+                known.setdefault(_name_key(value), study)
+    for study in studies:
+        for name, line in study.pending:
+            words = _name_key(name).split(" ")
+            runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)
+                    if j == len(words) or not _VERSION.match(words[j]))
+            parent = next((known[r] for r in runs if r in known and known[r] is not study), None)
+            if parent is not None:
+                yield study.rel, Issue(
+                    "E314",
+                    f"the Caveats say '{name}' is not catalogued yet, but {parent.rel} catalogues it: "
+                    f"add '{parent.id}' to derived_from and take the name out of the Lineage sentence",
+                    line=line,
+                )
