@@ -137,3 +137,19 @@ def test_every_study_appears_where_its_fields_say(fixture_build):
             assert link in section("claims.md", md.text(tax.label("claims", finding["claim"])))
         for parent in entry.derived_from:
             assert f"(../studies/{parent}.md)" in pages["lineage.md"]
+        for name, _line in entry.study.pending:
+            row = next(r for r in section("lineage.md", "Parents not catalogued yet").split("\n") if r.startswith(f"| {md.text(name)} |"))
+            assert link in row
+
+
+def test_pending_parents_group_by_name_and_rank_by_count(fixture_build):
+    from scripts.render import lineage
+    loaded = pipeline.load(fixture_build)
+    entries = derived.entries(loaded.studies, loaded.taxonomy)
+    full = next(e for e in entries if e.id == "fixture-full")
+    # A second study naming one parent with other case and spacing joins the same row, first.
+    twin = derived.Entry(**{**full.__dict__, "id": "twin", "stem": "twin",
+                            "study": type(full.study)(**{**full.study.__dict__, "pending": (("othercorpus ", 3),)})})
+    wanted = lineage.pending(entries + [twin])
+    assert [(name, [e.id for e in named]) for name, named in wanted] == [
+        ("OtherCorpus", ["fixture-full", "twin"]), ("FixtureSet-Unlisted", ["fixture-full"])]

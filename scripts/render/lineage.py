@@ -1,7 +1,8 @@
 """The lineage graph (`derived_from`) as Mermaid diagrams that GitHub renders.
 
 Releases are grouped into connected components, one diagram each; a component too large to
-read is split into one diagram per release that others were built from.
+read is split into one diagram per release that others were built from. Parents that studies
+name in their Caveats as not catalogued yet are listed last: the releases most worth adding.
 """
 from __future__ import annotations
 
@@ -57,10 +58,35 @@ def _diagram(nodes: list[str], pairs: list[tuple[str, str]], names: dict[str, st
     return "\n".join(lines) + "\n"
 
 
+def pending(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """Each parent named as not catalogued yet, with the studies that name it; most named first.
+    Names that differ only in case or spacing are one parent."""
+    by_key: dict[str, list] = defaultdict(list)
+    shown: dict[str, str] = {}
+    for entry in entries:
+        for name, _line in entry.study.pending:
+            key = " ".join(name.split()).casefold()
+            shown.setdefault(key, " ".join(name.split()))
+            if entry not in by_key[key]:
+                by_key[key].append(entry)
+    return [(shown[k], sorted(v, key=lambda e: e.id)) for k, v in sorted(by_key.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+def _pending_section(entries: list[Entry]) -> str:
+    wanted = pending(entries)
+    if not wanted:
+        return ""
+    rows = [[md.text(name), str(len(named)), ", ".join(md.link(e.short_name, f"../studies/{e.stem}.md") for e in named)]
+            for name, named in wanted]
+    return ("\n## Parents not catalogued yet\n\nReleases that catalogued studies were built from, named in their "
+            "Caveats because no study records them yet. Adding one lets its children link to it.\n\n"
+            + md.table(["Parent", "Studies", "Named by"], rows))
+
+
 def render(entries: list[Entry]) -> str:
     pairs = edges(entries)
     if not pairs:
-        return "No study records a `derived_from` link yet.\n"
+        return "No study records a `derived_from` link yet.\n" + _pending_section(entries)
     names = {e.id: e.short_name for e in entries}
     nodes = {n for pair in pairs for n in pair}
     out = ["An arrow runs from a release to a release built from it. Each diagram is one connected family.\n"]
@@ -83,4 +109,5 @@ def render(entries: list[Entry]) -> str:
             out.append(f"\n### Built from {md.text(names[hub])}\n\n" + _diagram(hub_nodes, around, names))
     rows = [[md.link(names[b], f"../studies/{b}.md"), md.link(names[a], f"../studies/{a}.md")] for a, b in pairs]
     out.append("\n## All links\n\n" + md.table(["Release", "Built from"], rows))
+    out.append(_pending_section(entries))
     return "".join(out)

@@ -19,7 +19,7 @@ PAGES = {
     "scale.md": ("How do they scale?", "Recorded results against data size, by benchmark and training regime."),
     "claims.md": ("Claims ledger", "Every claim with the studies that support, contradict or qualify it."),
     "disclosure.md": ("Disclosure ledger", "Every release ranked by what it discloses about how its data came about."),
-    "lineage.md": ("Lineage", "Which releases were built from which, as diagrams."),
+    "lineage.md": ("Lineage", "Which releases were built from which, as diagrams, and the parents not catalogued yet."),
     "domains.md": ("By domain", "Studies grouped by subject area."),
     "timeline.md": ("Timeline", "Studies by year of first release."),
     "catalogue.md": ("Catalogue", "Every study in one table."),
