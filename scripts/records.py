@@ -94,6 +94,11 @@ def outline(body: str, first_line: int) -> tuple[tuple[Heading, ...], str]:
     return tuple(headings), " ".join(summary)
 
 
+def name_key(text: str) -> str:
+    """How names are compared across studies: case and runs of whitespace do not count."""
+    return " ".join(text.split()).casefold()
+
+
 def pending_parents(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
     """The names in the body's "Lineage: the data also builds on A, B and C, which the catalogue
     does not cover yet." sentence, each with the file line of that sentence."""
@@ -103,7 +108,7 @@ def pending_parents(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
     line = first_line + body.count("\n", 0, match.start())
     head, _, last = match.group(1).rpartition(" and ")
     names = (head.split(", ") + [last]) if head else [last]
-    return tuple((name.strip(), line) for name in names if name.strip())
+    return tuple((" ".join(name.split()), line) for name in names if name.strip())
 
 
 def read_study(path: Path, layout: Layout, cache: ParseCache | None = None) -> Study | Problem:

@@ -6,16 +6,15 @@ import re
 from typing import Iterator
 
 from scripts.issue import Issue
-from scripts.records import Study
+from scripts.records import Study, name_key
 
-_SPACE = re.compile(r"\s+")
 _VERSION = re.compile(r"v?\d")
 
 
 def check(studies: list[Study]) -> Iterator[tuple[str, Issue]]:
     yield from _unique(studies, "id", "E302", lambda v: v)
     yield from _unique(studies, "arxiv", "E303", lambda v: v)
-    yield from _unique(studies, "title", "E304", lambda v: _SPACE.sub(" ", v).strip().casefold())
+    yield from _unique(studies, "title", "E304", name_key)
     yield from _lineage(studies)
     yield from _pending(studies)
 
@@ -89,10 +88,6 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
-def _name_key(name: str) -> str:
-    return _SPACE.sub(" ", name).strip().casefold()
-
-
 def _pending(studies: list[Study]) -> Iterator[tuple[str, Issue]]:
     """A parent the Caveats call "not catalogued yet" that a study now catalogues.
 
@@ -107,10 +102,10 @@ def _pending(studies: list[Study]) -> Iterator[tuple[str, Issue]]:
         for key in ("short_name", "title", "id"):
             value = study.data.get(key)
             if isinstance(value, str) and value.strip():
-                known.setdefault(_name_key(value), study)
+                known.setdefault(name_key(value), study)
     for study in studies:
         for name, line in study.pending:
-            words = _name_key(name).split(" ")
+            words = name_key(name).split(" ")
             runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)
                     if j == len(words) or not _VERSION.match(words[j]))
             parent = next((known[r] for r in runs if r in known and known[r] is not study), None)

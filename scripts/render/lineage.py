@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from scripts.derived import Entry
+from scripts.records import name_key
 from scripts.render import md
 
 MAX_NODES = 30
@@ -65,8 +66,8 @@ def pending(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
     shown: dict[str, str] = {}
     for entry in entries:
         for name, _line in entry.study.pending:
-            key = " ".join(name.split()).casefold()
-            shown.setdefault(key, " ".join(name.split()))
+            key = name_key(name)
+            shown.setdefault(key, name)
             if entry not in by_key[key]:
                 by_key[key].append(entry)
     return [(shown[k], sorted(v, key=lambda e: e.id)) for k, v in sorted(by_key.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
