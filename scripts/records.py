@@ -107,7 +107,7 @@ def pending_parents(body: str, first_line: int) -> tuple[tuple[str, int], ...]:
         return ()
     line = first_line + body.count("\n", 0, match.start())
     head, _, last = match.group(1).rpartition(" and ")
-    names = (head.split(", ") + [last]) if head else [last]
+    names = head.split(",") + [last]  # "A, B and C" or, with a serial comma, "A, B, and C"
     return tuple((" ".join(name.split()), line) for name in names if name.strip())
 
 

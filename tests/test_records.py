@@ -64,3 +64,8 @@ def test_pending_parents_survive_the_parse_cache(make_repo, tmp_path):
     again = records.read_study(path, layout, cache)
     assert first.pending == again.pending == (("FixtureSet-Unlisted", first.pending[0][1]), ("OtherCorpus", first.pending[0][1]))
     assert path.read_text().split("\n")[first.pending[0][1] - 1].startswith("Fictional. Lineage:")
+
+
+def test_pending_parents_accept_a_serial_comma():
+    body = "## Caveats\nLineage: the data also builds on APPS, TACO, and NuminaMath, which the catalogue does not cover yet.\n"
+    assert records.pending_parents(body, 1) == (("APPS", 2), ("TACO", 2), ("NuminaMath", 2))
