@@ -27,10 +27,6 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
-
-
 def digest(data: bytes) -> bytes:
     """The content digest of a file's bytes. The parse cache keys studies by it and the build
     stamp records it, so a study's digest means the same thing in both."""

@@ -39,10 +39,6 @@ class Layout:
         return self.root / "templates" / "study.md"
 
     @property
-    def card_template(self) -> Path:
-        return self.root / "templates" / "release-card.md"
-
-    @property
     def contributing(self) -> Path:
         return self.root / "CONTRIBUTING.md"
 
